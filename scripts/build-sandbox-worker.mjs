@@ -1,0 +1,1 @@
+console.log('sandbox worker build: not yet');

@@ -19,14 +19,7 @@ const UP = ['**/ui/**', '**/ui', '**/state/**', '**/pipeline/**'];
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'node_modules/',
-      'public/',
-      'vendor/',
-      'test-results/',
-      '**/*.py',
-    ],
+    ignores: ['dist/', 'node_modules/', 'public/', 'vendor/', 'test-results/', '**/*.py'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -41,12 +34,27 @@ export default tseslint.config(
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
-      parserOptions: { projectService: false, extraFileExtensions: ['.svelte'], parser: tseslint.parser, svelteConfig },
+      parserOptions: {
+        projectService: false,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
     },
   },
   layer(
     ['src/core/**'],
-    [...UP, '**/db/**', '**/llm/**', '**/python/**', 'svelte', 'svelte/*', 'dexie', 'comlink', '**/workers/**'],
+    [
+      ...UP,
+      '**/db/**',
+      '**/llm/**',
+      '**/python/**',
+      'svelte',
+      'svelte/*',
+      'dexie',
+      'comlink',
+      '**/workers/**',
+    ],
     'src/core is pure: it imports nothing of the app, no Svelte, Dexie or comlink.',
   ),
   layer(
@@ -54,11 +62,24 @@ export default tseslint.config(
     [...UP, 'svelte', 'svelte/*'],
     'db, llm and python sit below pipeline/state/ui and import only core (and worker contracts, type-only).',
   ),
-  layer(['src/pipeline/**'], ['**/ui/**', '**/state/**', 'svelte', 'svelte/*'], 'pipeline imports llm, python, db and core only.'),
+  layer(
+    ['src/pipeline/**'],
+    ['**/ui/**', '**/state/**', 'svelte', 'svelte/*'],
+    'pipeline imports llm, python, db and core only.',
+  ),
   layer(['src/state/**'], ['**/ui/**'], 'Nothing imports ui.'),
   layer(
     ['workers/**'],
-    ['**/src/ui/**', '**/src/state/**', '**/src/pipeline/**', '**/src/db/**', '**/src/llm/**', '**/src/python/**', 'svelte', 'dexie'],
+    [
+      '**/src/ui/**',
+      '**/src/state/**',
+      '**/src/pipeline/**',
+      '**/src/db/**',
+      '**/src/llm/**',
+      '**/src/python/**',
+      'svelte',
+      'dexie',
+    ],
     'Workers import only src/core and their own contract.',
   ),
 );

@@ -161,11 +161,7 @@ export interface AxesFact {
 
 /** Layout problems seen in the drawn figure. */
 export type LayoutFindingKind =
-  | 'overlapping-text'
-  | 'text-off-canvas'
-  | 'empty-axes'
-  | 'blank-image'
-  | 'tiny-text';
+  'overlapping-text' | 'text-off-canvas' | 'empty-axes' | 'blank-image' | 'tiny-text';
 
 /** One layout problem. */
 export interface LayoutFinding {
@@ -233,7 +229,12 @@ export type AnswerValueType = 'number' | 'string' | 'boolean' | 'list' | 'none';
 
 /** Result of an answer program. */
 export type AnswerResult =
-  | { ok: true; type: AnswerValueType; value: number | string | boolean | unknown[] | null; stdout: string }
+  | {
+      ok: true;
+      type: AnswerValueType;
+      value: number | string | boolean | unknown[] | null;
+      stdout: string;
+    }
   | { ok: false; error: RenderError; stdout: string };
 
 /** What a sandbox worker exposes to the page (through the validated protocol). */

@@ -1,0 +1,166 @@
+import type { CorpusEntry } from '../types';
+
+/** Scatter charts: plain, with a fitted curve, 3D / bubble. */
+export const SCATTER_ENTRIES: readonly CorpusEntry[] = [
+  {
+    id: 'scatter-plain-gdp-life-expectancy',
+    title: 'Life Expectancy vs. GDP per Capita, 14 Countries, 2022',
+    major: 'scatter',
+    minor: 'scatter-plain',
+    topic: 'social-sciences-humanities',
+    subplots: 1,
+    features: ['log-axis', 'annotate'],
+    expect: {
+      axes: 1,
+      title: 'Life Expectancy vs. GDP per Capita, 14 Countries, 2022',
+      series: [
+        { axes: 0, kind: 'scatter', label: 'Europe', count: 2, y: [83.2, 77.6] },
+        { axes: 0, kind: 'scatter', label: 'Asia', count: 5, y: [84.5, 78.7, 70.8, 75.4, 73.7] },
+        { axes: 0, kind: 'scatter', label: 'Americas', count: 3, y: [79.5, 74.8, 75.9] },
+        { axes: 0, kind: 'scatter', label: 'Africa', count: 4, y: [72.1, 66.7, 53.6, 65.6] },
+      ],
+      legend: ['Europe', 'Asia', 'Americas', 'Africa'],
+      texts: ['Nigeria: far below', 'Japan: longest lives'],
+    },
+  },
+  {
+    id: 'scatter-fitted-battery-decay',
+    title: 'Lithium-Ion Cell Capacity Fade at 45 °C',
+    major: 'scatter',
+    minor: 'scatter-fitted',
+    topic: 'science-engineering',
+    subplots: 1,
+    features: ['curve_fit', 'mathtext'],
+    expect: {
+      axes: 1,
+      title: 'Lithium-Ion Cell Capacity Fade at 45 °C',
+      series: [
+        {
+          axes: 0,
+          kind: 'scatter',
+          label: 'Measured capacity',
+          count: 13,
+          y: [100.0, 96.8, 94.1, 91.9, 89.6, 87.9, 86.2, 84.9, 83.5, 82.4, 81.5, 79.6, 78.2],
+        },
+        { axes: 0, kind: 'line', label: 'Fit: $C(n) = a\\,e^{-n/\\tau} + c$', count: 300 },
+      ],
+      texts: ['80% end-of-life threshold', 'cycles'],
+    },
+  },
+  {
+    id: 'scatter-fitted-enzyme-kinetics',
+    title: 'Michaelis-Menten Kinetics of Wild-Type and Mutant Enzyme',
+    major: 'scatter',
+    minor: 'scatter-fitted',
+    topic: 'biology',
+    subplots: 1,
+    features: ['curve_fit', 'mathtext', 'log-axis'],
+    expect: {
+      axes: 1,
+      title: 'Michaelis-Menten Kinetics of Wild-Type and Mutant Enzyme',
+      series: [
+        {
+          axes: 0,
+          kind: 'scatter',
+          label: 'Wild type (measured)',
+          count: 9,
+          y: [1.9, 3.5, 6.2, 11.4, 15.3, 18.6, 21.4, 22.3, 22.9],
+        },
+        {
+          axes: 0,
+          kind: 'scatter',
+          label: 'Mutant (measured)',
+          count: 9,
+          y: [0.7, 1.4, 2.6, 5.6, 8.9, 12.4, 16.1, 17.8, 18.9],
+        },
+        { axes: 0, kind: 'line', count: 200 },
+      ],
+      texts: ['Wild type fit', 'Mutant fit', 'Substrate concentration'],
+    },
+  },
+  {
+    id: 'scatter-fitted-ocean-co2',
+    title: 'Surface-Ocean pH vs. Atmospheric CO2, 2004-2023',
+    major: 'scatter',
+    minor: 'scatter-fitted',
+    topic: 'environment-sustainability',
+    subplots: 1,
+    features: ['polyfit', 'mathtext', 'colorbar'],
+    expect: {
+      axes: 2,
+      title: 'Surface-Ocean pH vs. Atmospheric $\\mathrm{CO_2}$, 2004-2023',
+      series: [
+        {
+          axes: 0,
+          kind: 'scatter',
+          label: 'Annual means',
+          count: 20,
+          y: [
+            8.108, 8.106, 8.104, 8.101, 8.1, 8.097, 8.094, 8.092, 8.09, 8.087, 8.085, 8.083, 8.08,
+            8.077, 8.075, 8.072, 8.069, 8.066, 8.064, 8.061,
+          ],
+        },
+        { axes: 0, kind: 'line', count: 100 },
+      ],
+      texts: ['pH per ppm', 'Year', 'Surface-ocean pH'],
+    },
+  },
+  {
+    id: 'scatter-bubble-housing-markets',
+    title: 'Metro Housing Markets, 2023: Price Level vs. Price Change',
+    major: 'scatter',
+    minor: 'scatter-bubble',
+    topic: 'real-estate',
+    subplots: 1,
+    features: ['colorbar'],
+    expect: {
+      axes: 2,
+      title: 'Metro Housing Markets, 2023: Price Level vs. Price Change',
+      series: [
+        {
+          axes: 0,
+          kind: 'scatter',
+          count: 10,
+          y: [-6.8, -1.2, 7.4, -2.5, -3.1, 4.9, 2.2, 5.8, -1.9, 3.6],
+          // Bubble areas: homes sold (thousands) x 18
+          z: [28, 41, 36, 44, 72, 38, 81, 47, 29, 55].map((sold) => sold * 18),
+        },
+      ],
+      legend: ['30k homes sold', '50k homes sold', '80k homes sold'],
+      texts: ['Austin', 'Tampa', 'Months of supply'],
+    },
+  },
+  {
+    id: 'scatter-bubble-exoplanets',
+    title: 'Twelve Confirmed Exoplanets: Period, Size and Host Star Temperature',
+    major: 'scatter',
+    minor: 'scatter-bubble',
+    topic: 'astronomy-space',
+    subplots: 1,
+    features: ['axes3d', 'mathtext'],
+    expect: {
+      axes: 1,
+      title: 'Twelve Confirmed Exoplanets: Period, Size and Host Star Temperature',
+      series: [
+        {
+          axes: 0,
+          kind: 'scatter',
+          label: 'Transit',
+          count: 10,
+          y: [2.6, 1.1, 2.7, 15.2, 21.3, 2.4, 0.9, 1.7, 1.6, 4.4],
+          z: [3457, 3480, 3250, 6065, 6300, 5518, 2566, 3216, 5757, 4780],
+        },
+        {
+          axes: 0,
+          kind: 'scatter',
+          label: 'Radial velocity',
+          count: 2,
+          y: [1.9, 4.2],
+          z: [5196, 3416],
+        },
+      ],
+      legend: ['Transit', 'Radial velocity'],
+      texts: ['Discovery method'],
+    },
+  },
+];

@@ -1,0 +1,43 @@
+// Polar charts: radar (plain, filled) and rose (one bar per category on a polar axis).
+import type { CategoricalData, TemplateChartSpec } from '../spec.ts';
+import { categoricalDataBlock, legendLine } from './categorical-common.ts';
+import { FINISH, IMPORTS, py, styleBlock, subplots } from './python-literal.ts';
+
+/** Builds radar-plain, radar-filled and rose. */
+export function buildRadarOrRose(spec: TemplateChartSpec, data: CategoricalData): string {
+  const labelSize = spec.style.fontSize - 2;
+  const draw: string[] = [];
+  if (spec.minor === 'rose') {
+    const first = data.series[0]?.name ?? '';
+    draw.push(
+      `values = series[${py(first)}]`,
+      'angles = np.linspace(0, 2 * np.pi, len(categories), endpoint=False)',
+      'ax.bar(angles, values, width=2 * np.pi / len(categories) * 0.9, color=colors[:len(categories)], alpha=0.85, edgecolor="white")',
+    );
+    if (spec.style.dataLabels) {
+      draw.push('for angle, value in zip(angles, values):',
+        `    ax.text(angle, value * 1.08, label_format.format(value), ha="center", va="center", fontsize=${labelSize})`);
+    }
+  } else {
+    draw.push(
+      'angles = np.linspace(0, 2 * np.pi, len(categories), endpoint=False).tolist()',
+      'for i, (name, values) in enumerate(series.items()):',
+      '    closed = list(values) + [values[0]]',
+      '    ax.plot(angles + angles[:1], closed, color=colors[i], linewidth=2, marker="o", label=name)',
+    );
+    if (spec.minor === 'radar-filled') draw.push('    ax.fill(angles + angles[:1], closed, color=colors[i], alpha=0.25)');
+    if (spec.style.dataLabels) {
+      draw.push('    for angle, value in zip(angles, values):',
+        `        ax.annotate(label_format.format(value), (angle, value), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=${labelSize}, color=colors[i])`);
+    }
+  }
+  draw.push(
+    'ax.set_xticks(angles)',
+    'ax.set_xticklabels(categories)',
+    `ax.set_title(${py(spec.title)}, pad=20)`,
+  );
+  if (data.series.length > 1) draw.push(legendLine(spec, data.seriesNoun).replace('loc=', 'bbox_to_anchor=(1.1, 1.1), loc='));
+  const note = `ax.text(1.02, -0.08, ${py(`${data.valueLabel} (${data.unit})`)}, transform=ax.transAxes, fontsize=${labelSize})`;
+  return [IMPORTS, '', categoricalDataBlock(spec, data), '', styleBlock(spec.style),
+    subplots(spec.style, ', subplot_kw={"projection": "polar"}'), ...draw, note, FINISH].join('\n') + '\n';
+}

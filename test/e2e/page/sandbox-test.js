@@ -1,0 +1,43 @@
+// Test hook of the e2e suite (built only with CIT_E2E=1, never part of the production UI).
+import { RenderPool } from '../../../src/python/index.ts';
+import { SandboxFrame } from '../../../src/python/sandbox-frame.ts';
+
+const appBase = new URL('../../../', location.href).href;
+
+/** Runs a plain JS worker inside a sandbox iframe (same CSP as the pool's) and collects its posts. */
+async function runProbe(workerSource, waitMs) {
+  const hostSource = await (await fetch(new URL('sandbox/sandbox-host.js', appBase))).text();
+  const posts = [];
+  const frame = new SandboxFrame({
+    hostSource,
+    workerSource,
+    files: {},
+    source: { distribution: 'offline-0.17', indexURL: appBase, lockFileURL: null, packageBaseUrl: null, note: null },
+    heartbeatMs: 1000,
+    silenceMs: 60000,
+    onReply: (reply) => {
+      if (reply.type === 'from-worker') posts.push(reply.message);
+    },
+    onDead: () => undefined,
+  });
+  await frame.start();
+  frame.send({ type: 'spawn', workerId: 1 });
+  await new Promise((resolve) => setTimeout(resolve, waitMs));
+  frame.dispose();
+  return posts;
+}
+
+window.__citSandbox = {
+  appBase,
+  createPool(options = {}) {
+    const progress = [];
+    const pool = new RenderPool({
+      baseUrl: appBase,
+      preferOffline: true,
+      ...options,
+      onProgress: (event) => progress.push(event),
+    });
+    return { pool, progress };
+  },
+  runProbe,
+};

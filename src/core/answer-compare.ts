@@ -42,7 +42,10 @@ export function normalizeCategory(text: string): string {
 export function parseNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const cleaned = value.trim().replace(/,(?=\d{3}\b)/g, '').replace(/^[^\d+\-.]+|[^\d.]+$/g, '');
+  const cleaned = value
+    .trim()
+    .replace(/,(?=\d{3}\b)/g, '')
+    .replace(/^[^\d+\-.]+|[^\d.]+$/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return null;
   return Number(cleaned);
 }
@@ -65,7 +68,11 @@ export function numbersMatch(expected: number, actual: number, tolerance: Tolera
   return Math.abs(expected - actual) <= Math.max(absolute, relative);
 }
 
-function compareElement(expected: string | number, actual: unknown, tolerance?: Tolerance): boolean {
+function compareElement(
+  expected: string | number,
+  actual: unknown,
+  tolerance?: Tolerance,
+): boolean {
   if (typeof expected === 'number') {
     const number = parseNumber(actual);
     return number !== null && numbersMatch(expected, number, tolerance);
@@ -78,7 +85,10 @@ function sortKey(value: unknown): string {
   return typeof value === 'number' ? `n:${value}` : `s:${normalizeCategory(String(value))}`;
 }
 
-function compareList(expected: Extract<TypedAnswer, { type: 'list' }>, actual: unknown): Verification {
+function compareList(
+  expected: Extract<TypedAnswer, { type: 'list' }>,
+  actual: unknown,
+): Verification {
   if (!Array.isArray(actual)) return mismatch(`expected a list, got ${describe(actual)}`);
   if (actual.length !== expected.value.length) {
     return mismatch(`expected ${expected.value.length} elements, got ${actual.length}`);
@@ -86,13 +96,21 @@ function compareList(expected: Extract<TypedAnswer, { type: 'list' }>, actual: u
   let left: (string | number)[] = expected.value;
   let right: unknown[] = actual;
   if (!expected.ordered) {
-    left = [...left].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-    right = [...right].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+    left = [...left].sort((a, b) =>
+      sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0,
+    );
+    right = [...right].sort((a, b) =>
+      sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0,
+    );
   }
-  const bad = left.findIndex((element, i) => !compareElement(element, right[i], expected.tolerance));
+  const bad = left.findIndex(
+    (element, i) => !compareElement(element, right[i], expected.tolerance),
+  );
   return bad === -1
     ? verified(`all ${left.length} elements match${expected.ordered ? ' in order' : ''}`)
-    : mismatch(`element ${bad + 1} differs: expected ${String(left[bad])}, got ${describe(right[bad])}`);
+    : mismatch(
+        `element ${bad + 1} differs: expected ${String(left[bad])}, got ${describe(right[bad])}`,
+      );
 }
 
 function describe(value: unknown): string {
@@ -108,7 +126,8 @@ function describe(value: unknown): string {
  * 'mismatch'.
  */
 export function compareAnswer(expected: TypedAnswer, actual: unknown): Verification {
-  if (actual === null || actual === undefined) return { status: 'unverifiable', reason: 'the program gave no answer' };
+  if (actual === null || actual === undefined)
+    return { status: 'unverifiable', reason: 'the program gave no answer' };
   switch (expected.type) {
     case 'number': {
       const number = parseNumber(actual);
@@ -119,8 +138,11 @@ export function compareAnswer(expected: TypedAnswer, actual: unknown): Verificat
     }
     case 'year': {
       const number = parseNumber(actual);
-      if (number === null || !Number.isInteger(number)) return mismatch(`expected a year, got ${describe(actual)}`);
-      return number === expected.value ? verified(`year ${number}`) : mismatch(`expected ${expected.value}, got ${number}`);
+      if (number === null || !Number.isInteger(number))
+        return mismatch(`expected a year, got ${describe(actual)}`);
+      return number === expected.value
+        ? verified(`year ${number}`)
+        : mismatch(`expected ${expected.value}, got ${number}`);
     }
     case 'category': {
       if (typeof actual !== 'string' && typeof actual !== 'number') {
@@ -133,7 +155,9 @@ export function compareAnswer(expected: TypedAnswer, actual: unknown): Verificat
     case 'boolean': {
       const value = parseBoolean(actual);
       if (value === null) return mismatch(`expected yes or no, got ${describe(actual)}`);
-      return value === expected.value ? verified(value ? 'yes' : 'no') : mismatch(`expected ${expected.value ? 'yes' : 'no'}, got ${value ? 'yes' : 'no'}`);
+      return value === expected.value
+        ? verified(value ? 'yes' : 'no')
+        : mismatch(`expected ${expected.value ? 'yes' : 'no'}, got ${value ? 'yes' : 'no'}`);
     }
     case 'list':
       return compareList(expected, actual);

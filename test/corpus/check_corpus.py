@@ -1,6 +1,7 @@
 """Native check of the seed corpus (src/core/corpus) on Debian's matplotlib.
 
     /usr/bin/python3 test/corpus/check_corpus.py [--no-render] [--only TEXT] [--manifest FILE]
+                                                 [--strict-layout] [--verbose]
 
 1. Runs every script as plain Python with the Agg backend (plt.show is a no-op, savefig writes to
    memory) and prints ok/FAIL with the time it took.
@@ -30,7 +31,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 sys.path.insert(0, HERE)
-import expectations  # noqa: E402
+import expectations  # noqa: E402  (test/corpus/expectations.py)
 
 
 def load_manifest(path):
@@ -44,14 +45,13 @@ def load_manifest(path):
 
 
 def install_squarify():
-    """The runtime's squarify stand-in when it exists, else the local copy."""
-    if os.path.exists(os.path.join(ENGINE, 'cit_squarify.py')):
-        sys.path.insert(0, ENGINE)
-        import cit_squarify
-        sys.modules['squarify'] = cit_squarify.make_module()
-        return 'runtime stand-in'
-    import squarify  # noqa: F401  (test/corpus/squarify.py)
-    return 'local stand-in'
+    """Scripts import `squarify`; the sandbox provides a stand-in module, so the check uses it too."""
+    if not os.path.exists(os.path.join(ENGINE, 'cit_squarify.py')):
+        return 'missing (workers/python/py/cit_squarify.py not found; treemap scripts will fail)'
+    sys.path.insert(0, ENGINE)
+    import cit_squarify
+    sys.modules['squarify'] = cit_squarify.make_module()
+    return 'runtime stand-in'
 
 
 def run_plain(code, name):
@@ -111,6 +111,8 @@ def main():
     parser.add_argument('--no-render', action='store_true', help='only run the scripts plainly')
     parser.add_argument('--only', default=None, help='check only ids containing this text')
     parser.add_argument('--manifest', default=None, help='manifest JSON from export-manifest.mjs')
+    parser.add_argument('--strict-layout', action='store_true', help='fail on layout findings too')
+    parser.add_argument('--verbose', action='store_true', help='list Python warnings (they fail the script)')
     args = parser.parse_args()
 
     entries = load_manifest(args.manifest)
@@ -138,6 +140,12 @@ def main():
                     note += '  compat=%s' % ','.join(result['compat'])
                 if findings:
                     note += '  findings=%d (%s)' % (len(findings), ','.join(sorted(set(findings))))
+                    if args.strict_layout:
+                        problems.extend('layout: ' + f['message'] for f in result['facts']['findings'])
+                if result['warnings']:
+                    note += '  warnings=%d' % len(result['warnings'])
+                    if args.verbose:
+                        problems.extend('warning: ' + w for w in result['warnings'])
         status = 'ok  ' if not problems else 'FAIL'
         print('%s %-44s plain %6.0f ms%s' % (status, entry['id'], elapsed, note))
         for problem in problems:

@@ -124,7 +124,8 @@ export async function silenceHost({ code }) {
   const pool = window.__pool;
   document.querySelector('iframe[sandbox]')?.remove();
   const started = performance.now();
-  while (pool.status().framesBuilt < 2 || pool.status().idle < 1) await new Promise((r) => setTimeout(r, 50));
+  const deadline = performance.now() + 60_000;
+  while ((pool.status().framesBuilt < 2 || pool.status().idle < 1) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   const result = await pool.render(code);
   return { ok: result.ok, error: result.ok ? null : result.error, framesBuilt: pool.status().framesBuilt, wallMs: performance.now() - started };
 }
@@ -132,7 +133,8 @@ export async function silenceHost({ code }) {
 export async function throughput({ size, count, code }) {
   const pool = window.__pool;
   pool.resize(size, 1);
-  while (pool.status().booting > 0 || pool.status().idle < size) await new Promise((r) => setTimeout(r, 100));
+  const deadline = performance.now() + 60_000;
+  while ((pool.status().booting > 0 || pool.status().idle < size) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   const started = performance.now();
   const results = await Promise.all(Array.from({ length: count }, () => pool.render(code)));
   return { wallMs: performance.now() - started, ok: results.every((r) => r.ok) };

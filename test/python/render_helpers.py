@@ -14,6 +14,8 @@ if ENGINE_DIR not in sys.path:
 import cit_render  # noqa: E402
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# Set by scripts/run-python-tests.mjs for its second pass on matplotlib 3.3.3 (mpl33_hybrid.py).
+ON_MPL33_HYBRID = os.environ.get("CIT_MPL33_HYBRID") == "1"
 _booted = []
 
 

@@ -1,7 +1,7 @@
 import types
 import unittest
 
-from render_helpers import ensure_native, render, series_of, texts_with
+from render_helpers import ON_MPL33_HYBRID, ensure_native, render, series_of, texts_with
 
 import cit_compat_libs  # noqa: I100  (render_helpers puts the engine on sys.path)
 import cit_compat_mpl
@@ -32,7 +32,35 @@ class CompatOnThisRuntimeTest(unittest.TestCase):
         plt.gca().bar_label(bars, fmt='%.1f')
         """)
         self.assertEqual([t["text"] for t in texts_with(meta, "annotation")], ["3.0"])
-        self.assertEqual(meta["compat"], [])
+        from matplotlib.axes import Axes
+        native = not getattr(Axes.bar_label, "__module__", "").startswith("cit_")
+        self.assertEqual(meta["compat"], [] if native else ["bar_label"])
+
+    def test_modern_matplotlib_api_script(self):
+        meta, _ = render("""
+        import numpy as np
+        import matplotlib
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots(figsize=(6, 4), layout='constrained')
+        cmap = plt.colormaps['viridis']
+        ax.plot([0, 1, 2], [3, 1, 2], color=cmap(0.2), label='a')
+        ax.plot([0, 1, 2], [1, 2, 3], color=matplotlib.colormaps['plasma'](0.5), label='b')
+        ax.set_xticks([0, 1, 2], labels=['Jan', 'Feb', 'Mar'], rotation=0)
+        ax.set_yticks([1, 2, 3], ['low', 'mid', 'high'])
+        ax.spines.right.set_visible(False)
+        ax.spines[['top', 'right']].set_visible(False)
+        ax.legend(ncols=2)
+        lowest = np.argmin(np.array([[3, 1], [0, 5]]), axis=1, keepdims=True).tolist()
+        """)
+        self.assertTrue(meta["ok"], meta)
+        ax = meta["facts"]["axes"][0]
+        self.assertEqual(ax["xticklabels"], ["Jan", "Feb", "Mar"])
+        self.assertEqual(ax["yticklabels"], ["low", "mid", "high"])
+        self.assertEqual(ax["legend"], ["a", "b"])
+        from render_helpers import answer
+        self.assertEqual(answer(meta["renderId"], "lowest")["value"], [[1], [0]])
+        legend = [t["bbox"] for t in texts_with(meta, "legend")]
+        self.assertAlmostEqual(legend[0][1], legend[1][1], delta=1, msg="ncols=2 puts both on one row")
 
     def test_legend_reverse(self):
         meta, _ = render("""
@@ -95,6 +123,7 @@ class CompatOnThisRuntimeTest(unittest.TestCase):
         self.assertEqual([(b["count"], b["z"]) for b in bars], [(3, [1, 2, 3]), (3, [2, 2, 3])])
         self.assertIn("poly3d-legend", meta["compat"])
 
+    @unittest.skipIf(ON_MPL33_HYBRID, "matplotlib 3.3 collections reject ragged arrays on numpy 1.24")
     def test_networkx_spring_layout(self):
         meta, _ = render("""
         import matplotlib.pyplot as plt
@@ -106,6 +135,25 @@ class CompatOnThisRuntimeTest(unittest.TestCase):
         self.assertTrue(meta["ok"], meta)
         self.assertEqual(series_of(meta, kind="scatter")[0]["count"], 4)
         self.assertEqual(series_of(meta, kind="collection")[0]["count"], 4)
+
+    def test_networkx_layouts_with_and_without_keywords(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        import networkx as nx
+        G = nx.karate_club_graph()
+        a = nx.spring_layout(G, seed=7)
+        b = nx.spring_layout(G, seed=7)
+        c = nx.spring_layout(G)
+        same = all(abs(a[n][0] - b[n][0]) < 1e-12 for n in G)
+        xs = [a[n][0] for n in G]; ys = [a[n][1] for n in G]
+        plt.scatter(xs, ys)
+        """)
+        self.assertTrue(meta["ok"], meta)
+        from render_helpers import answer
+        self.assertEqual(answer(meta["renderId"], "same")["value"], True)
+        import networkx
+        if networkx.__version__.startswith("2.5"):
+            self.assertIn("networkx-kwargs", meta["compat"])
 
     def test_make_interp_spline_native(self):
         meta, _ = render("""

@@ -1,6 +1,6 @@
 import unittest
 
-from render_helpers import finding_kinds, render, series_of, texts_with
+from render_helpers import ON_MPL33_HYBRID, finding_kinds, render, series_of, texts_with
 
 
 class SeriesFactsTest(unittest.TestCase):
@@ -61,6 +61,23 @@ class SeriesFactsTest(unittest.TestCase):
         self.assertEqual((scatter["x"], scatter["y"], scatter["z"]), ([1, 2, 3], [4, 5, 6], [10, 20, 30]))
         self.assertEqual(scatter["count"], 3)
 
+    def test_3d_line_and_scatter_keep_their_z(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        ax = plt.figure().add_subplot(projection='3d')
+        ax.plot([0, 1, 2], [1, 2, 3], [5, 6, 7], label='path')
+        ax.scatter([1, 2], [3, 4], [9, 8])
+        ax.set_zlabel('Height')
+        """)
+        line = series_of(meta, kind="line")[0]
+        self.assertEqual((line["x"], line["y"], line["z"]), ([0, 1, 2], [1, 2, 3], [5, 6, 7]))
+        scatter = series_of(meta, kind="scatter")[0]
+        self.assertEqual((scatter["x"], scatter["y"], scatter["z"]), ([1, 2], [3, 4], [9, 8]))
+        self.assertEqual(meta["facts"]["axes"][0]["projection"], "3d")
+        self.assertEqual(texts_with(meta, "zlabel")[0]["text"], "Height")
+        self.assertTrue(texts_with(meta, "ztick"))
+
+    @unittest.skipIf(ON_MPL33_HYBRID, "the 3.3 hybrid has no _contour extension")
     def test_area_image_contour_errorbar_box(self):
         meta, _ = render("""
         import numpy as np
@@ -133,6 +150,31 @@ class AxesAndTextFactsTest(unittest.TestCase):
         xlabel = texts_with(self.meta, "xlabel")[0]["bbox"]
         self.assertLess(title[3], xlabel[1], "the suptitle is above the x label")
         self.assertEqual(self.meta["facts"]["findings"], [])
+
+
+class LogScaleFactsTest(unittest.TestCase):
+    def test_log_tick_labels_lose_their_mathtext_wrapper(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        plt.plot([1, 10, 100, 1000]); plt.yscale('log')
+        """)
+        ax = meta["facts"]["axes"][0]
+        self.assertEqual(ax["yscale"], "log")
+        self.assertIn("10^{2}", ax["yticklabels"])
+
+
+class TableFactsTest(unittest.TestCase):
+    def test_table_cells_are_texts(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots()
+        ax.axis('off')
+        ax.table(cellText=[['1', '2'], ['3', '4']], colLabels=['A', 'B'], loc='center')
+        """)
+        cells = sorted(t["text"] for t in texts_with(meta, "table"))
+        self.assertEqual(cells, ["1", "2", "3", "4", "A", "B"])
+        self.assertNotIn("empty-axes", finding_kinds(meta))
+        self.assertEqual(meta["facts"]["axes"][0]["xticklabels"], [], "axis('off') hides ticks")
 
 
 class FindingsTest(unittest.TestCase):

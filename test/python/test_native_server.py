@@ -37,6 +37,8 @@ class NativeServerTest(unittest.TestCase):
             replies.append(json.loads(process.stdout.readline()))
         process.stdin.close()
         process.wait(timeout=30)
+        process.stdout.close()
+        process.stderr.close()
         by_id = dict((r["id"], r) for r in replies)
         self.assertEqual(by_id[1]["result"]["distribution"], "native")
         self.assertEqual(by_id[2]["result"]["error"]["kind"], "missing-package")
@@ -49,6 +51,15 @@ class NativeServerTest(unittest.TestCase):
         self.assertIn("matplotlib", by_id[6]["result"])
         self.assertFalse(by_id[7]["ok"])
         self.assertIn("unknown op", by_id[7]["message"])
+
+    def test_boot_does_not_import_optional_packages(self):
+        code = ("import sys, json\nsys.path.insert(0, %r)\nimport cit_render\n"
+                "cit_render.boot(json.dumps({'distribution': 'native'}))\n"
+                "print(sorted(m for m in ('scipy', 'networkx', 'pandas') if m in sys.modules))\n"
+                % ENGINE_DIR)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                timeout=60)
+        self.assertEqual(result.stdout.strip(), "[]", result.stderr)
 
     def test_render_file_cli(self):
         folder = tempfile.mkdtemp()

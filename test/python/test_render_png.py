@@ -135,6 +135,24 @@ class PngTest(unittest.TestCase):
         self.assertEqual(meta["stderr"], "oops\n")
         self.assertIn("UserWarning: careful (line 6)", meta["warnings"])
 
+    def test_a_script_replacing_show_does_not_break_the_next_render(self):
+        render("""
+        import matplotlib.pyplot as plt
+        from matplotlib.figure import Figure
+        plt.show = lambda: print('shown')
+        Figure.savefig = lambda self, *a, **k: None
+        plt.plot([1, 2])
+        """)
+        meta, png = render("""
+        import matplotlib.pyplot as plt
+        a = plt.figure(figsize=(2, 2)); plt.plot([1])
+        plt.savefig('a.png')
+        plt.figure(figsize=(3, 3)); plt.plot([2])
+        plt.show()
+        """)
+        self.assertEqual(meta["stdout"], "")
+        self.assertEqual(png_size(png), (300, 300))
+
     def test_rcparams_do_not_leak_between_renders(self):
         render("""
         import matplotlib.pyplot as plt

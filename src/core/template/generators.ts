@@ -5,7 +5,7 @@ import type { Rng } from './prng.ts';
 /** Rounds to 0 or 1 decimals (half away from zero, the same for every runtime). */
 export function roundTo(value: number, decimals: 0 | 1 | 2): number {
   const factor = 10 ** decimals;
-  const rounded = Math.sign(value) * Math.round(Math.abs(value) * factor) / factor;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
   return rounded === 0 ? 0 : rounded;
 }
 
@@ -13,7 +13,8 @@ export function roundTo(value: number, decimals: 0 | 1 | 2): number {
 export function smallestGap(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   let gap = Infinity;
-  for (let i = 1; i < sorted.length; i++) gap = Math.min(gap, (sorted[i] as number) - (sorted[i - 1] as number));
+  for (let i = 1; i < sorted.length; i++)
+    gap = Math.min(gap, (sorted[i] as number) - (sorted[i - 1] as number));
   return gap;
 }
 
@@ -37,7 +38,12 @@ export interface TrendOptions {
 }
 
 /** Picks trend, seasonality and noise settings for a series of `count` points. */
-export function pickTrendOptions(rng: Rng, count: number, range: [number, number], decimals: 0 | 1): TrendOptions {
+export function pickTrendOptions(
+  rng: Rng,
+  count: number,
+  range: [number, number],
+  decimals: 0 | 1,
+): TrendOptions {
   return {
     count,
     range,
@@ -62,8 +68,10 @@ export function generateTrendSeries(rng: Rng, options: TrendOptions): number[] {
     const phase = rng.float(0, Math.PI * 2);
     const values = Array.from({ length: options.count }, (_, i) => {
       const progress = options.count > 1 ? i / (options.count - 1) - 0.5 : 0;
-      const wave = Math.sin((2 * Math.PI * i) / options.period + phase) * options.seasonality * span;
-      const raw = base + progress * options.trend * span + wave + rng.normal(0, options.noise * span);
+      const wave =
+        Math.sin((2 * Math.PI * i) / options.period + phase) * options.seasonality * span;
+      const raw =
+        base + progress * options.trend * span + wave + rng.normal(0, options.noise * span);
       return roundTo(Math.min(high, Math.max(low, raw)), options.decimals);
     });
     if (smallestGap(values) >= gap) return values;
@@ -72,7 +80,12 @@ export function generateTrendSeries(rng: Rng, options: TrendOptions): number[] {
 }
 
 /** `count` values in the range, pairwise at least a legible gap apart, in random order. */
-export function spreadApart(rng: Rng, count: number, range: [number, number], decimals: 0 | 1): number[] {
+export function spreadApart(
+  rng: Rng,
+  count: number,
+  range: [number, number],
+  decimals: 0 | 1,
+): number[] {
   const [low, high] = range;
   const slot = (high - low) / count;
   const values = Array.from({ length: count }, (_, i) =>
@@ -133,8 +146,13 @@ export function generateLinearPoints(
  * A random simple graph on `nodes` with `edgeCount` edges (no self-loops, no duplicates; for an
  * undirected graph a-b equals b-a), regenerated until one node has strictly the most edges.
  */
-export function generateEdges(rng: Rng, nodes: readonly string[], edgeCount: number, directed: boolean): [string, string][] {
-  for (let attempt = 0; attempt < 200; attempt++) {
+export function generateEdges(
+  rng: Rng,
+  nodes: readonly string[],
+  edgeCount: number,
+  directed: boolean,
+): [string, string][] {
+  for (let attempt = 0; attempt < 1000; attempt++) {
     const seen = new Set<string>();
     const edges: [string, string][] = [];
     while (edges.length < edgeCount) {

@@ -51,6 +51,8 @@ export interface CategoricalData {
    * series' values across the categories (pies, rings), or none.
    */
   percent: 'per-category' | 'per-series' | null;
+  /** True when adding values makes sense (counts, money), false for rates, scores, averages. */
+  additive: boolean;
   /** Waterfall: values are changes from an opening value. */
   waterfallStart: number | null;
 }

@@ -46,10 +46,12 @@ def open_figures():
 
 def _savefig(self, fname=None, *args, **kwargs):
     capture = _state["active"]
-    if capture is None or (fname is not None and hasattr(fname, "write")):
-        # Writing into a buffer the script owns is harmless and the script may read it back.
+    if capture is None:
         return original_savefig(self, fname, *args, **kwargs)
     capture.remember(self, kwargs)
+    if fname is not None and hasattr(fname, "write"):
+        # Writing into a buffer the script owns is harmless and the script may read it back.
+        return original_savefig(self, fname, *args, **kwargs)
     return None
 
 
@@ -66,6 +68,13 @@ def _show(*args, **kwargs):
     return None
 
 
+def _show_figure(self, *args, **kwargs):
+    capture = _state["active"]
+    if capture is not None:
+        capture.remember(self)
+    return None
+
+
 def _no_directories(*args, **kwargs):
     return None
 
@@ -75,6 +84,7 @@ def install():
     if Figure.savefig is not _savefig:
         Figure.savefig = _savefig
     plt.show = _show
+    Figure.show = _show_figure
 
 
 def _format_warning(record):

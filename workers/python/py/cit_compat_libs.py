@@ -79,15 +79,15 @@ def bind_positionally(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        if kwargs:
-            note("networkx-kwargs")
-            try:
-                bound = signature.bind(*args, **kwargs)
-            except TypeError:
-                return func(*args, **kwargs)
-            bound.apply_defaults()
-            return func(*bound.args, **bound.kwargs)
-        return func(*args)
+        # decorator 5 no longer fills in defaults, so the random-state decorators index past the
+        # end of args even when no keyword is given: always pass every parameter positionally.
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError:
+            return func(*args, **kwargs)
+        note("networkx-kwargs")
+        bound.apply_defaults()
+        return func(*bound.args, **bound.kwargs)
 
     return wrapper
 

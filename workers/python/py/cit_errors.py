@@ -66,7 +66,10 @@ def describe_exception(error, filename=CHART_FILE, while_drawing=False):
         return make_error("runtime", "RecursionError: maximum recursion depth exceeded; look for "
                           "runaway recursion" + (" (line %d)" % line if line else ""),
                           trace, line, None)
-    if isinstance(error, ImportError):
+    all_frames = traceback.extract_tb(error.__traceback__)
+    if isinstance(error, ImportError) and all_frames and all_frames[-1].filename == filename:
+        # The script's own import failed. (An ImportError deep inside a library is a runtime
+        # failure of that library, not a package the script could do without.)
         name = (getattr(error, "name", None) or "").split(".")[0] or None
         return make_error("missing-package", message, trace, line, name)
     return make_error("runtime", message, trace, line, None)

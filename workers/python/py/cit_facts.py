@@ -4,9 +4,11 @@ Pixel boxes are in the saved PNG: matplotlib's display coordinates start bottom-
 top-left, and with bbox_inches='tight' the PNG is a crop of the figure (`crop` below).
 """
 import functools
+import math
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import Collection
 from matplotlib.text import Annotation, Text
 
 import cit_findings
@@ -44,7 +46,8 @@ def install_hooks():
         result = original_boxplot(self, x, *args, **kwargs)
         medians = result.get("medians", [])
         positions = kwargs.get("positions") or list(range(1, len(medians) + 1))
-        vertical = kwargs.get("vert", True) and kwargs.get("orientation", "vertical") == "vertical"
+        vert = kwargs.get("vert")
+        vertical = (vert is None or bool(vert)) and kwargs.get("orientation", "vertical") == "vertical"
         box = {"medians": medians, "positions": list(positions),
                "orientation": "vertical" if vertical else "horizontal"}
         for lines in result.values():
@@ -61,8 +64,10 @@ def _tag_contour(original):
     def contour(self, *args, **kwargs):
         contour_set = original(self, *args, **kwargs)
         contour_set._cit_contour = contour_set
-        for collection in getattr(contour_set, "collections", []):
-            collection._cit_contour = contour_set
+        if not isinstance(contour_set, Collection):
+            # Before 3.8 a contour set draws through one collection per level.
+            for collection in contour_set.collections:
+                collection._cit_contour = contour_set
         return contour_set
 
     return contour
@@ -93,8 +98,11 @@ class _PixelFrame(object):
         self.height = height
 
     def box(self, bbox):
-        return [round(float(bbox.x0 - self.x0), 1), round(float(self.top - bbox.y1), 1),
-                round(float(bbox.x1 - self.x0), 1), round(float(self.top - bbox.y0), 1)]
+        """PNG box, or None when matplotlib has no finite extent for the artist."""
+        values = (bbox.x0 - self.x0, self.top - bbox.y1, bbox.x1 - self.x0, self.top - bbox.y0)
+        if not all(math.isfinite(v) for v in values):
+            return None
+        return [round(float(v), 1) for v in values]
 
 
 def _colorbar_axes(fig):
@@ -134,6 +142,13 @@ def _visible_ticks(axis, is_3d):
         return axis.get_major_ticks() + axis.get_minor_ticks()
 
 
+def _plain(text):
+    """Tick formatters wrap numbers in mathtext ('$\\mathdefault{10^{2}}$'); keep the number."""
+    if text.startswith("$\\mathdefault{") and text.endswith("}$"):
+        return text[len("$\\mathdefault{"):-2]
+    return text
+
+
 class _TextCollector(object):
     def __init__(self, renderer, frame):
         self.renderer = renderer
@@ -154,9 +169,11 @@ class _TextCollector(object):
                     return
             except Exception:  # private API; assume drawn
                 pass
-        bbox = Text.get_window_extent(text, self.renderer)
-        self.texts.append({"role": getattr(text, "_cit_role", role), "text": str(content),
-                           "bbox": self.frame.box(bbox), "fontsize": float(text.get_fontsize()),
+        box = self.frame.box(Text.get_window_extent(text, self.renderer))
+        if box is None:  # not drawn: matplotlib skips texts at non-finite positions
+            return
+        self.texts.append({"role": getattr(text, "_cit_role", role), "text": _plain(str(content)),
+                           "bbox": box, "fontsize": float(text.get_fontsize()),
                            "axes": axes_index, "rotation": float(text.get_rotation())})
 
 
@@ -193,7 +210,8 @@ def _axes_fact(ax, index, collector, frame, colorbars, index_of):
                  (ax.yaxis, "ytick", label_role or "ylabel")]
         if is_3d:
             roles.append((ax.zaxis, "ztick", "zlabel"))
-        if not getattr(ax, "axison", True):  # ax.axis('off'): axis texts are not drawn
+        # ax.axis('off') hides axis texts; 3D axes keep their own flag (the 2D one is always off)
+        if not getattr(ax, "_axis3don" if is_3d else "axison", True):
             roles = []
         for axis, tick_role, axis_label_role in roles:
             _axis_texts(collector, axis, tick_role, axis_label_role, index, is_3d)
@@ -212,7 +230,7 @@ def _axes_fact(ax, index, collector, frame, colorbars, index_of):
     title = " ".join(t.get_text() for t in titles if t is not None and t.get_text()).strip()
     return {
         "index": index,
-        "bbox": frame.box(ax.get_window_extent(collector.renderer)),
+        "bbox": frame.box(ax.get_window_extent(collector.renderer)) or [0, 0, 0, 0],
         "projection": str(getattr(ax, "name", "rectilinear")),
         "title": title,
         "xlabel": str(ax.get_xlabel()),

@@ -7,6 +7,7 @@ import collections
 import contextlib
 import io
 import json
+import math
 import platform
 import random
 import sys
@@ -160,6 +161,7 @@ PROMPT_NOTES = prompt_notes  # the name the JS side looks up
 
 
 def _reset_state(seed):
+    cit_capture.install()  # a previous script may have replaced plt.show or Figure.savefig
     plt.close("all")
     matplotlib.rcdefaults()
     if matplotlib.get_backend().lower() != "agg":
@@ -230,7 +232,13 @@ def render(code, options_json="{}"):
     duration_ms = round((time.perf_counter() - started) * 1000.0, 1)
     if error is not None:
         return _failure(error, stdout.getvalue(), stderr.getvalue(), duration_ms)
-    facts = cit_facts.read_facts(fig, renderer, pixels, dpi_used, crop)
+    try:
+        facts = cit_facts.read_facts(fig, renderer, pixels, dpi_used, crop)
+    except Exception as problem:  # the picture is fine; facts are a bonus, never a failure
+        warning_lines.append("Figure facts could not be read: %s" % cit_errors.describe_exception(
+            problem)["message"])
+        facts = {"width": int(pixels.shape[1]), "height": int(pixels.shape[0]), "dpi": dpi_used,
+                 "axes": [], "texts": [], "findings": []}
     figures = set(id(f) for f in capture.figures) | set(id(f) for f in cit_capture.open_figures())
     _counter[0] += 1
     render_id = "render-%d" % _counter[0]
@@ -241,7 +249,25 @@ def render(code, options_json="{}"):
             "height": facts["height"], "durationMs": duration_ms, "dpi": dpi_used, "seed": seed,
             "stdout": stdout.getvalue(), "stderr": stderr.getvalue(), "warnings": warning_lines,
             "compat": cit_compat.take_used(), "figureCount": len(figures), "facts": facts}
-    return [json.dumps(meta, allow_nan=False), png]
+    return [_strict_json(meta), png]
+
+
+def _finite(value):
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return dict((k, _finite(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _strict_json(value):
+    """JSON without NaN/Infinity (JSON.parse rejects them): non-finite numbers become null."""
+    try:
+        return json.dumps(value, allow_nan=False)
+    except ValueError:
+        return json.dumps(_finite(value), allow_nan=False)
 
 
 def run_answer_program(render_id, program, timeout_ms=None):

@@ -89,6 +89,11 @@ def _line_x(line, axis):
 
 
 def _line_series(ax, line, kind="line"):
+    verts3d = getattr(line, "_verts3d", None)
+    if verts3d is not None:
+        x, y, z = [np.asarray(v, dtype=float).ravel() for v in verts3d]
+        return _series(kind, _label(line), hex_color(line.get_color()), None, numbers(x),
+                       numbers(y), numbers(z), None, x.size)
     ydata = np.asarray(line.get_ydata(orig=False), dtype=float).ravel()
     return _series(kind, _label(line), hex_color(line.get_color()), None,
                    _line_x(line, ax.xaxis), numbers(ydata), None, None, ydata.size)
@@ -204,25 +209,36 @@ def _patch_series(ax, patches):
     return result
 
 
+def _safely(read, *args):
+    try:
+        return read(*args)
+    except Exception:  # an artist that cannot be read is left out, the render still succeeds
+        return None
+
+
 def read_series(ax):
-    """All data series of one drawn axes, in a stable order."""
+    """All data series of one drawn axes, in a stable order. An artist that cannot be read
+    (an unusual subclass, a version difference) is left out rather than failing the render."""
     result = []
     used = set()
     for container in ax.containers:
         if isinstance(container, BarContainer):
-            result.append(_bar_series(ax, container))
+            result.append(_safely(_bar_series, ax, container))
             used.update(id(p) for p in container.patches)
         elif isinstance(container, ErrorbarContainer):
             data_line, caplines, barcols = container.lines
             if data_line is not None:
-                series = _line_series(ax, data_line, "errorbar")
-                series["label"] = _label(container)
+                series = _safely(_line_series, ax, data_line, "errorbar")
+                if series is not None:
+                    series["label"] = _label(container)
                 result.append(series)
                 used.add(id(data_line))
             used.update(id(a) for a in list(caplines) + list(barcols))
         elif isinstance(container, StemContainer):
-            result.append(_line_series(ax, container.markerline))
-            result[-1]["label"] = _label(container)
+            series = _safely(_line_series, ax, container.markerline)
+            if series is not None:
+                series["label"] = _label(container)
+            result.append(series)
             used.update([id(container.markerline), id(container.stemlines), id(container.baseline)])
     boxes = {}
     for line in ax.lines:
@@ -234,13 +250,9 @@ def read_series(ax):
             continue
         if len(line.get_xdata(orig=False)) == 0:
             continue
-        result.append(_line_series(ax, line))
+        result.append(_safely(_line_series, ax, line))
     for box in boxes.values():
-        horizontal = box["orientation"] == "horizontal"
-        medians = [number(np.nanmean(np.asarray(m.get_xdata() if horizontal else m.get_ydata(),
-                                                dtype=float))) for m in box["medians"]]
-        result.append(_series("box", None, None, None, numbers(box["positions"]), medians, None,
-                              box["orientation"], len(medians)))
+        result.append(_safely(_box_series, box))
     for collection in ax.collections:
         if id(collection) in used or not collection.get_visible():
             continue
@@ -249,9 +261,9 @@ def read_series(ax):
             if id(contour) in used:
                 continue
             used.add(id(contour))
-        series = _collection_series(ax, collection)
-        if series["count"] > 0 or series["kind"] == "contour":  # empty scatters are legend props
-            result.append(series)
+        series = _safely(_collection_series, ax, collection)
+        if series is not None and (series["count"] > 0 or series["kind"] == "contour"):
+            result.append(series)  # empty scatters are legend props, not data
     pies = {}
     others = []
     for patch in ax.patches:
@@ -262,11 +274,23 @@ def read_series(ax):
         else:
             others.append(patch)
     for key in sorted(pies):
-        result.append(_wedge_series(pies[key]))
-    result.extend(_patch_series(ax, others))
+        result.append(_safely(_wedge_series, pies[key]))
+    result.extend(_safely(_patch_series, ax, others) or [])
     for image in ax.images:
         if isinstance(image, AxesImage) and image.get_visible():
-            shape = list(np.shape(image.get_array())[:2])
-            result.append(_series("image", _label(image), None, None, None, None, shape, None,
-                                  int(np.prod(shape)) if shape else 0))
-    return result
+            result.append(_safely(_image_series, image))
+    return [series for series in result if series is not None]
+
+
+def _box_series(box):
+    horizontal = box["orientation"] == "horizontal"
+    medians = [number(np.nanmean(np.asarray(m.get_xdata() if horizontal else m.get_ydata(),
+                                            dtype=float))) for m in box["medians"]]
+    return _series("box", None, None, None, numbers(box["positions"]), medians, None,
+                   box["orientation"], len(medians))
+
+
+def _image_series(image):
+    shape = list(np.shape(image.get_array())[:2])
+    return _series("image", _label(image), None, None, None, None, shape, None,
+                   int(np.prod(shape)) if shape else 0)

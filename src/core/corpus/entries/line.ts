@@ -184,4 +184,58 @@ export const LINE_ENTRIES: readonly CorpusEntry[] = [
       texts: ['Drought year', 'Yield (t/ha)'],
     },
   },
+  {
+    id: 'line-plain-poetry-book-sales',
+    title: 'Daily Sales of a Debut Poetry Collection Around a Literary Prize',
+    major: 'line',
+    minor: 'line-plain',
+    topic: 'literature',
+    subplots: 1,
+    features: ['dates', 'annotate'],
+    expect: {
+      axes: 1,
+      title: 'Daily Sales of a Debut Poetry Collection Around a Literary Prize',
+      series: [
+        {
+          axes: 0,
+          kind: 'line',
+          label: 'Copies sold per day',
+          count: 21,
+          y: [
+            38, 41, 35, 44, 40, 52, 61, 47, 43, 49, 55, 412, 968, 1240, 1105, 874, 702, 655, 590,
+            533, 498,
+          ],
+        },
+        // Mean of the ten days before the prize: 450 / 10
+        { axes: 0, kind: 'line', label: 'Pre-prize average (45 per day)', y: [45, 45] },
+      ],
+      legend: ['Copies sold per day', 'Pre-prize average (45 per day)'],
+      texts: ['Peak: 1,240 copies on 5 Oct', 'Prize announced', '09 Oct'],
+    },
+  },
+  {
+    id: 'line-data-labels-passport-processing',
+    title: 'Passport Applications Processed per Month, 2023',
+    major: 'line',
+    minor: 'line-data-labels',
+    topic: 'government-policy',
+    subplots: 1,
+    features: ['table'],
+    expect: {
+      axes: 1,
+      title: 'Passport Applications Processed per Month, 2023',
+      series: [
+        {
+          axes: 0,
+          kind: 'line',
+          label: 'Applications processed',
+          count: 12,
+          y: [182, 205, 264, 311, 348, 372, 356, 298, 241, 197, 166, 151],
+        },
+        { axes: 0, kind: 'line', label: 'Office capacity (300k per month)', y: [300, 300] },
+      ],
+      legend: ['Applications processed', 'Office capacity (300k per month)'],
+      texts: ['372k', '151k', '19 d', 'Median wait', 'Dec'],
+    },
+  },
 ];

@@ -163,4 +163,28 @@ export const SCATTER_ENTRIES: readonly CorpusEntry[] = [
       texts: ['Discovery method'],
     },
   },
+  {
+    id: 'scatter-plain-penguin-measurements',
+    title: 'Penguin Flipper Length vs. Body Mass by Colony, 2023 Field Season',
+    major: 'scatter',
+    minor: 'scatter-plain',
+    topic: 'biology',
+    subplots: 1,
+    features: ['seeded-random'],
+    expect: {
+      axes: 1,
+      title: 'Penguin Flipper Length vs. Body Mass by Colony, 2023 Field Season',
+      // The birds are seeded draws; the colony means are written in the script
+      series: [
+        { axes: 0, kind: 'scatter', label: 'Adelie (Torgersen) (n=40)', count: 40 },
+        { axes: 0, kind: 'scatter', label: 'Chinstrap (Dream) (n=35)', count: 35 },
+        { axes: 0, kind: 'scatter', label: 'Gentoo (Biscoe) (n=45)', count: 45 },
+        { axes: 0, kind: 'scatter', count: 1, y: [3700] },
+        { axes: 0, kind: 'scatter', count: 1, y: [3730] },
+        { axes: 0, kind: 'scatter', count: 1, y: [5080] },
+      ],
+      legend: ['Adelie (Torgersen) (n=40)', 'Chinstrap (Dream) (n=35)', 'Gentoo (Biscoe) (n=45)'],
+      texts: ['X = colony mean', 'Species (island)'],
+    },
+  },
 ];

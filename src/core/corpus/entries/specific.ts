@@ -38,6 +38,32 @@ export const SPECIFIC_ENTRIES: readonly CorpusEntry[] = [
     },
   },
   {
+    id: 'heatmap-office-temperature',
+    title: 'Office Floor Temperature Map, July 2023 Afternoons',
+    major: 'specific',
+    minor: 'heatmap',
+    topic: 'architecture',
+    subplots: 1,
+    features: ['contour', 'colorbar'],
+    expect: {
+      axes: 2,
+      title: 'Office Floor Temperature Map, July 2023 Afternoons',
+      series: [
+        // Filled levels np.arange(24.0, 31.5, 0.5), then the 26 °C comfort-limit line
+        {
+          axes: 0,
+          kind: 'contour',
+          count: 15,
+          y: Array.from({ length: 15 }, (_, i) => 24 + i / 2),
+        },
+        { axes: 0, kind: 'contour', count: 1, y: [26] },
+        { axes: 0, kind: 'scatter', label: 'Sensor', count: 48 },
+      ],
+      legend: ['Sensor'],
+      texts: ['26 °C limit', 'South glass facade', 'Afternoon air temperature (°C)'],
+    },
+  },
+  {
     id: 'rose-pilgrimage-visits',
     title: 'Monthly Visitors to a Mountain Monastery, 2023',
     major: 'specific',
@@ -181,7 +207,7 @@ export const SPECIFIC_ENTRIES: readonly CorpusEntry[] = [
     expect: {
       axes: 1,
       title: 'Distribution of Arrival Delays, Regional Airport, Summer 2023',
-      // Bins of 10 minutes from -30 to 180
+      // Bins of 10 minutes from -25 to 185
       series: [{ axes: 0, kind: 'bar', count: 21 }],
       legend: ['15-minute punctuality threshold'],
       texts: ['arrived more than 15 min late'],

@@ -30,7 +30,7 @@ ax_rate.set_ylim(0, 60)
 
 handles, labels = ax.get_legend_handles_labels()
 rate_handles, rate_labels = ax_rate.get_legend_handles_labels()
-ax.legend(handles + rate_handles, labels + rate_labels, loc='upper left', bbox_to_anchor=(1.08, 1.0))
+ax.legend(handles + rate_handles, labels + rate_labels, loc='upper left', bbox_to_anchor=(1.15, 1.0))
 ax.set_title('Municipal Waste by Treatment and Recycling Rate, 2015-2023', fontsize=14, fontweight='bold')
 
 plt.tight_layout()

@@ -16,7 +16,7 @@ fig, ax = plt.subplots(figsize=(12, 6.5))
 ax.stackplot(x, music, podcasts, audiobooks, live_radio, labels=labels, colors=colors, alpha=0.85)
 totals = [sum(v) for v in zip(music, podcasts, audiobooks, live_radio)]
 ax.plot(x, totals, color='black', linewidth=1, linestyle=':')
-ax.text(11, totals[-1] + 0.4, 'Holiday peak\n{:.1f} h'.format(totals[-1]), ha='center', fontsize=9)
+ax.text(10.9, totals[-1] + 0.4, 'Holiday peak\n{:.1f} h'.format(totals[-1]), ha='right', fontsize=9)
 
 ax.set_title('Weekly Listening Hours per Subscriber by Content Type, 2023', fontsize=14, fontweight='bold')
 ax.set_xlabel('Month')

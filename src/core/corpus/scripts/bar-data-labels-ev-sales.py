@@ -21,7 +21,7 @@ ax1.set_ylim(0, 110)
 ax2 = ax1.twinx()
 ax2.plot(x, ev_share_pct, color='#e76f51', marker='o', linewidth=2.2, label='Share of new cars (%)')
 ax2.set_ylabel('Share of new car registrations (%)')
-ax2.set_ylim(0, 32)
+ax2.set_ylim(0, 60)
 
 handles1, labels1 = ax1.get_legend_handles_labels()
 handles2, labels2 = ax2.get_legend_handles_labels()

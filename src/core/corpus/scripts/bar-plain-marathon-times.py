@@ -16,7 +16,7 @@ ax.axhline(mean_time, color='#d62728', linestyle='--', linewidth=1.5,
            label='Average of the eight races ({:.0f} min)'.format(mean_time))
 
 ax.annotate('Qualifying times keep\nBoston the fastest field',
-            xy=(4, 226), xytext=(5.3, 205),
+            xy=(4, 226), xytext=(2.0, 278),
             arrowprops=dict(arrowstyle='->', color='#2ca02c', lw=1.5),
             fontsize=10, color='#2ca02c')
 
@@ -25,7 +25,7 @@ ax.set_xlabel('Marathon')
 ax.set_ylabel('Median finishing time (minutes)')
 ax.set_xticks(x)
 ax.set_xticklabels(marathons)
-ax.set_ylim(180, 290)
+ax.set_ylim(180, 300)
 ax.grid(axis='y', alpha=0.3)
 ax.legend(loc='upper left')
 

@@ -1,6 +1,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Patch
+from matplotlib.ticker import FixedFormatter, FixedLocator
 from mpl_toolkits.mplot3d import Axes3D  # noqa: F401
 
 # Revenue of a home-goods retailer (million USD) by sales channel, four regions, 2023
@@ -25,8 +26,9 @@ for r in range(len(regions)):
         ax.bar3d(r, 0, base, 0.55, 0.55, percent[r, c], color=colors[c], alpha=0.9, edgecolor='white')
         base += percent[r, c]
 
-ax.set_xticks(np.arange(len(regions)) + 0.275)
-ax.set_xticklabels(regions)
+# Fixed locators and formatters label 3D ticks without upsetting tight_layout
+ax.xaxis.set_major_locator(FixedLocator(np.arange(len(regions)) + 0.275))
+ax.xaxis.set_major_formatter(FixedFormatter(regions))
 ax.set_yticks([])
 ax.set_zlim(0, 100)
 ax.set_xlabel('Region', labelpad=10)

@@ -5,7 +5,9 @@ import { FINISH, IMPORTS, styleBlock, subplots } from './python-literal.ts';
 
 function groupedBars(spec: TemplateChartSpec, horizontal: boolean): string[] {
   const labelSize = spec.style.fontSize - 2;
-  const call = horizontal ? 'ax.barh(x + offset, values, height=width' : 'ax.bar(x + offset, values, width=width';
+  const call = horizontal
+    ? 'ax.barh(x + offset, values, height=width'
+    : 'ax.bar(x + offset, values, width=width';
   const lines = [
     'width = 0.8 / len(series)',
     'for i, (name, values) in enumerate(series.items()):',
@@ -33,7 +35,10 @@ function stackedBars(spec: TemplateChartSpec): string[] {
     '    ax.bar(x, values, 0.6, bottom=bottom, label=name, color=colors[i])',
   ];
   if (spec.style.dataLabels || spec.minor === 'bar-percentage') {
-    const format = spec.minor === 'bar-percentage' ? '(label_format + "%").format(value)' : 'label_format.format(value)';
+    const format =
+      spec.minor === 'bar-percentage'
+        ? '(label_format + "%").format(value)'
+        : 'label_format.format(value)';
     lines.push(
       '    for xi, base, value in zip(x, bottom, values):',
       `        ax.text(xi, base + value / 2, ${format}, ha="center", va="center", color="white", fontsize=${labelSize}, fontweight="bold")`,
@@ -49,6 +54,18 @@ export function buildBar(spec: TemplateChartSpec, data: CategoricalData): string
   const horizontal = spec.minor === 'bar-horizontal';
   const stacked = spec.minor === 'bar-stacked' || spec.minor === 'bar-percentage';
   const draw = stacked ? stackedBars(spec) : groupedBars(spec, horizontal);
-  return [IMPORTS, '', categoricalDataBlock(spec, data), '', styleBlock(spec.style), subplots(spec.style),
-    'x = np.arange(len(categories))', ...draw, decorateCategoricalAxes(spec, data, horizontal), FINISH].join('\n') + '\n';
+  return (
+    [
+      IMPORTS,
+      '',
+      categoricalDataBlock(spec, data),
+      '',
+      styleBlock(spec.style),
+      subplots(spec.style),
+      'x = np.arange(len(categories))',
+      ...draw,
+      decorateCategoricalAxes(spec, data, horizontal),
+      FINISH,
+    ].join('\n') + '\n'
+  );
 }

@@ -17,9 +17,18 @@ export function categoricalDataBlock(spec: TemplateChartSpec, data: CategoricalD
   const lines = [
     `# ${data.valueLabel} (${data.unit}) by ${data.categoryNoun} and ${data.seriesNoun}`,
     `categories = ${py(data.categories)}`,
-    pyDict('series', data.series.map((s) => [s.name, s.values])),
+    pyDict(
+      'series',
+      data.series.map((s) => [s.name, s.values]),
+    ),
   ];
-  if (data.errors) lines.push(pyDict('errors', data.series.map((s, i) => [s.name, data.errors?.[i] ?? []])));
+  if (data.errors)
+    lines.push(
+      pyDict(
+        'errors',
+        data.series.map((s, i) => [s.name, data.errors?.[i] ?? []]),
+      ),
+    );
   if (data.waterfallStart !== null) lines.push(`start_value = ${py(data.waterfallStart)}`);
   lines.push(`colors = ${py(spec.style.palette.map((c) => c.hex))}`);
   lines.push(`label_format = ${labelFormat(data.decimals)}`);
@@ -27,7 +36,11 @@ export function categoricalDataBlock(spec: TemplateChartSpec, data: CategoricalD
 }
 
 /** Title, axis labels, category ticks on the x (or y) axis and the legend when due. */
-export function decorateCategoricalAxes(spec: TemplateChartSpec, data: CategoricalData, horizontal = false): string {
+export function decorateCategoricalAxes(
+  spec: TemplateChartSpec,
+  data: CategoricalData,
+  horizontal = false,
+): string {
   const catAxis = horizontal ? 'y' : 'x';
   const valAxis = horizontal ? 'x' : 'y';
   const lines = [
@@ -41,13 +54,25 @@ export function decorateCategoricalAxes(spec: TemplateChartSpec, data: Categoric
   return lines.join('\n');
 }
 
-/** A legend call with the style's location and the series noun as its title. */
+/**
+ * A legend call with the style's location and the series noun as its title. With data labels
+ * the legend goes outside the axes, where it cannot cover a label.
+ */
 export function legendLine(spec: TemplateChartSpec, title: string): string {
-  return `ax.legend(loc=${py(spec.style.legendLoc)}, title=${py(capitalize(title))}, fontsize=${spec.style.fontSize - 1})`;
+  const where = spec.style.dataLabels
+    ? 'loc="upper left", bbox_to_anchor=(1.01, 1.0)'
+    : `loc=${py(spec.style.legendLoc)}`;
+  return `ax.legend(${where}, title=${py(capitalize(title))}, fontsize=${spec.style.fontSize - 1})`;
 }
 
 /** Data labels above points/bars: `values` and `xs` are Python expressions. */
-export function annotateLoop(xs: string, values: string, offsetY: number, fontSize: number, extra = ''): string {
+export function annotateLoop(
+  xs: string,
+  values: string,
+  offsetY: number,
+  fontSize: number,
+  extra = '',
+): string {
   return [
     `    for xi, value in zip(${xs}, ${values}):`,
     `        ax.annotate(label_format.format(value), (xi, value), textcoords="offset points", xytext=(0, ${offsetY}), ha="center", fontsize=${fontSize}${extra})`,

@@ -8,7 +8,12 @@ function dataBlock(spec: TemplateChartSpec, data: DistributionData): string {
   if (data.binEdges) {
     lines.push(`samples = ${py(data.groups[0]?.values ?? [])}`, `bin_edges = ${py(data.binEdges)}`);
   } else {
-    lines.push(pyDict('groups', data.groups.map((g) => [g.name, g.values])));
+    lines.push(
+      pyDict(
+        'groups',
+        data.groups.map((g) => [g.name, g.values]),
+      ),
+    );
   }
   lines.push(`colors = ${py(spec.style.palette.map((c) => c.hex))}`);
   return lines.join('\n');
@@ -25,8 +30,10 @@ export function buildDistribution(spec: TemplateChartSpec, data: DistributionDat
       'ax.set_ylabel("Count")',
     );
     if (spec.style.dataLabels) {
-      draw.push('for left, right, count in zip(edges[:-1], edges[1:], counts):',
-        `    ax.annotate("{:.0f}".format(count), ((left + right) / 2, count), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=${spec.style.fontSize - 2})`);
+      draw.push(
+        'for left, right, count in zip(edges[:-1], edges[1:], counts):',
+        `    ax.annotate("{:.0f}".format(count), ((left + right) / 2, count), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=${spec.style.fontSize - 2})`,
+      );
     }
   } else {
     const vertical = spec.minor === 'box-vertical';
@@ -41,5 +48,16 @@ export function buildDistribution(spec: TemplateChartSpec, data: DistributionDat
     );
   }
   draw.push(`ax.set_title(${py(spec.title)})`);
-  return [IMPORTS, '', dataBlock(spec, data), '', styleBlock(spec.style), subplots(spec.style), ...draw, FINISH].join('\n') + '\n';
+  return (
+    [
+      IMPORTS,
+      '',
+      dataBlock(spec, data),
+      '',
+      styleBlock(spec.style),
+      subplots(spec.style),
+      ...draw,
+      FINISH,
+    ].join('\n') + '\n'
+  );
 }

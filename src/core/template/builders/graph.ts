@@ -27,5 +27,9 @@ export function buildGraph(spec: TemplateChartSpec, data: GraphData): string {
     'ax.axis("off")',
     `ax.set_title(${py(spec.title)})`,
   ];
-  return [IMPORTS, '', block, '', styleBlock(spec.style), subplots(spec.style), ...draw, FINISH].join('\n') + '\n';
+  return (
+    [IMPORTS, '', block, '', styleBlock(spec.style), subplots(spec.style), ...draw, FINISH].join(
+      '\n',
+    ) + '\n'
+  );
 }

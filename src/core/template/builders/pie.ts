@@ -35,5 +35,16 @@ export function buildPie(spec: TemplateChartSpec, data: CategoricalData): string
     `ax.set_title(${py(spec.title)})`,
     `ax.legend(categories, loc="center left", bbox_to_anchor=(1.0, 0.5), title=${py(capitalize(data.categoryNoun))}, fontsize=${spec.style.fontSize - 1})`,
   );
-  return [IMPORTS, '', categoricalDataBlock(spec, data), '', styleBlock(spec.style), subplots(spec.style), ...draw, FINISH].join('\n') + '\n';
+  return (
+    [
+      IMPORTS,
+      '',
+      categoricalDataBlock(spec, data),
+      '',
+      styleBlock(spec.style),
+      subplots(spec.style),
+      ...draw,
+      FINISH,
+    ].join('\n') + '\n'
+  );
 }

@@ -13,7 +13,9 @@ export function py(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(py).join(', ')}]`;
   if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${py(k)}: ${py(v)}`);
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([k, v]) => `${py(k)}: ${py(v)}`,
+    );
     return `{${entries.join(', ')}}`;
   }
   throw new Error(`no Python literal for ${typeof value}`);
@@ -48,3 +50,7 @@ export function subplots(style: ChartStyle, extra = ''): string {
 
 /** The closing lines of every script. */
 export const FINISH = 'fig.tight_layout()\nplt.show()';
+
+/** The closing lines of a 3D chart (tight_layout cannot place 3D axes and only warns). */
+export const FINISH_3D =
+  'fig.subplots_adjust(left=0.0, right=0.78, bottom=0.05, top=0.92)\nplt.show()';

@@ -15,8 +15,10 @@ export function buildRadarOrRose(spec: TemplateChartSpec, data: CategoricalData)
       'ax.bar(angles, values, width=2 * np.pi / len(categories) * 0.9, color=colors[:len(categories)], alpha=0.85, edgecolor="white")',
     );
     if (spec.style.dataLabels) {
-      draw.push('for angle, value in zip(angles, values):',
-        `    ax.text(angle, value * 1.08, label_format.format(value), ha="center", va="center", fontsize=${labelSize})`);
+      draw.push(
+        'for angle, value in zip(angles, values):',
+        `    ax.text(angle, value * 1.08, label_format.format(value), ha="center", va="center", fontsize=${labelSize})`,
+      );
     }
   } else {
     draw.push(
@@ -25,10 +27,14 @@ export function buildRadarOrRose(spec: TemplateChartSpec, data: CategoricalData)
       '    closed = list(values) + [values[0]]',
       '    ax.plot(angles + angles[:1], closed, color=colors[i], linewidth=2, marker="o", label=name)',
     );
-    if (spec.minor === 'radar-filled') draw.push('    ax.fill(angles + angles[:1], closed, color=colors[i], alpha=0.25)');
+    if (spec.minor === 'radar-filled')
+      draw.push('    ax.fill(angles + angles[:1], closed, color=colors[i], alpha=0.25)');
     if (spec.style.dataLabels) {
-      draw.push('    for angle, value in zip(angles, values):',
-        `        ax.annotate(label_format.format(value), (angle, value), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=${labelSize}, color=colors[i])`);
+      draw.push(
+        '    for angle, value in zip(angles, values):',
+        // Alternate above/below per series so labels of close values do not sit on each other.
+        `        ax.annotate(label_format.format(value), (angle, value), textcoords="offset points", xytext=(0, 7 if i % 2 == 0 else -13), ha="center", fontsize=${labelSize}, color=colors[i])`,
+      );
     }
   }
   draw.push(
@@ -36,8 +42,25 @@ export function buildRadarOrRose(spec: TemplateChartSpec, data: CategoricalData)
     'ax.set_xticklabels(categories)',
     `ax.set_title(${py(spec.title)}, pad=20)`,
   );
-  if (data.series.length > 1) draw.push(legendLine(spec, data.seriesNoun).replace('loc=', 'bbox_to_anchor=(1.1, 1.1), loc='));
+  if (data.series.length > 1)
+    draw.push(
+      legendLine({ ...spec, style: { ...spec.style, dataLabels: true } }, data.seriesNoun).replace(
+        '(1.01, 1.0)',
+        '(1.12, 1.1)',
+      ),
+    );
   const note = `ax.text(1.02, -0.08, ${py(`${data.valueLabel} (${data.unit})`)}, transform=ax.transAxes, fontsize=${labelSize})`;
-  return [IMPORTS, '', categoricalDataBlock(spec, data), '', styleBlock(spec.style),
-    subplots(spec.style, ', subplot_kw={"projection": "polar"}'), ...draw, note, FINISH].join('\n') + '\n';
+  return (
+    [
+      IMPORTS,
+      '',
+      categoricalDataBlock(spec, data),
+      '',
+      styleBlock(spec.style),
+      subplots(spec.style, ', subplot_kw={"projection": "polar"}'),
+      ...draw,
+      note,
+      FINISH,
+    ].join('\n') + '\n'
+  );
 }

@@ -17,8 +17,12 @@ function heatmap(spec: TemplateChartSpec, data: CategoricalData): string[] {
     `ax.set_ylabel(${py(capitalize(data.seriesNoun))})`,
   ];
   if (spec.style.dataLabels) {
-    lines.push('threshold = (matrix.max() + matrix.min()) / 2', 'for r in range(matrix.shape[0]):', '    for col in range(matrix.shape[1]):',
-      `        ax.text(col, r, label_format.format(matrix[r, col]), ha="center", va="center", fontsize=${spec.style.fontSize - 2}, color="white" if matrix[r, col] > threshold else "black")`);
+    lines.push(
+      'threshold = (matrix.max() + matrix.min()) / 2',
+      'for r in range(matrix.shape[0]):',
+      '    for col in range(matrix.shape[1]):',
+      `        ax.text(col, r, label_format.format(matrix[r, col]), ha="center", va="center", fontsize=${spec.style.fontSize - 2}, color="white" if matrix[r, col] > threshold else "black")`,
+    );
   }
   return lines;
 }
@@ -37,8 +41,10 @@ function funnel(spec: TemplateChartSpec, data: CategoricalData): string[] {
     `ax.set_xlabel(${py(valueAxisLabel(data))})`,
   ];
   // A funnel has no value axis, so its values are always written on the stages.
-  lines.push('for yi, value in zip(y, values):',
-    `    ax.text(0, yi, label_format.format(value), ha="center", va="center", color="white", fontweight="bold", fontsize=${spec.style.fontSize})`);
+  lines.push(
+    'for yi, value in zip(y, values):',
+    `    ax.text(0, yi, label_format.format(value), ha="center", va="center", color="white", fontweight="bold", fontsize=${spec.style.fontSize})`,
+  );
   return lines;
 }
 
@@ -50,22 +56,24 @@ function waterfall(spec: TemplateChartSpec, data: CategoricalData): string[] {
     'levels = np.cumsum([start_value] + list(changes))',
     'bottoms = [0] + [min(levels[i], levels[i + 1]) for i in range(len(changes))] + [0]',
     'heights = [start_value] + [abs(c) for c in changes] + [levels[-1]]',
-    'bar_colors = ["#7f7f7f"] + [colors[0] if c >= 0 else colors[1] for c in changes] + ["#7f7f7f"]',
+    'up_color, down_color = "#2ca02c", "#d62728"',
+    'bar_colors = ["#7f7f7f"] + [up_color if c >= 0 else down_color for c in changes] + ["#7f7f7f"]',
     'x = np.arange(len(labels))',
     'ax.bar(x, heights, bottom=bottoms, color=bar_colors, width=0.6)',
     'ax.set_xticks(x)',
     'ax.set_xticklabels(labels, rotation=30, ha="right")',
     `ax.set_ylabel(${py(valueAxisLabel(data))})`,
     `ax.set_xlabel(${py(capitalize(data.categoryNoun))})`,
-    'ax.bar([], [], color=colors[0], label="Increase")',
-    'ax.bar([], [], color=colors[1], label="Decrease")',
-    `ax.legend(loc=${py(spec.style.legendLoc)})`,
+    'from matplotlib.patches import Patch',
+    `ax.legend(handles=[Patch(color=up_color, label="Increase"), Patch(color=down_color, label="Decrease")], loc=${py(spec.style.legendLoc)})`,
     'ax.margins(y=0.12)',
   ];
   if (spec.style.dataLabels) {
-    lines.push('shown = [start_value] + list(changes) + [levels[-1]]',
+    lines.push(
+      'shown = [start_value] + list(changes) + [levels[-1]]',
       'for xi, bottom, height, value in zip(x, bottoms, heights, shown):',
-      `    ax.annotate(("{:+.${data.decimals}f}" if 0 < xi < len(labels) - 1 else label_format).format(value), (xi, bottom + height), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=${spec.style.fontSize - 2})`);
+      `    ax.annotate(("{:+.${data.decimals}f}" if 0 < xi < len(labels) - 1 else label_format).format(value), (xi, bottom + height), textcoords="offset points", xytext=(0, 3), ha="center", fontsize=${spec.style.fontSize - 2})`,
+    );
   }
   return lines;
 }
@@ -101,7 +109,24 @@ function treemap(spec: TemplateChartSpec, data: CategoricalData): string[] {
 /** Builds heatmap, funnel, waterfall and treemap. */
 export function buildSpecific(spec: TemplateChartSpec, data: CategoricalData): string {
   const draw =
-    spec.minor === 'heatmap' ? heatmap(spec, data) : spec.minor === 'funnel' ? funnel(spec, data) : spec.minor === 'waterfall' ? waterfall(spec, data) : treemap(spec, data);
-  return [IMPORTS, '', categoricalDataBlock(spec, data), '', styleBlock(spec.style), subplots(spec.style), ...draw,
-    `ax.set_title(${py(spec.title)})`, FINISH].join('\n') + '\n';
+    spec.minor === 'heatmap'
+      ? heatmap(spec, data)
+      : spec.minor === 'funnel'
+        ? funnel(spec, data)
+        : spec.minor === 'waterfall'
+          ? waterfall(spec, data)
+          : treemap(spec, data);
+  return (
+    [
+      IMPORTS,
+      '',
+      categoricalDataBlock(spec, data),
+      '',
+      styleBlock(spec.style),
+      subplots(spec.style),
+      ...draw,
+      `ax.set_title(${py(spec.title)})`,
+      FINISH,
+    ].join('\n') + '\n'
+  );
 }

@@ -7,7 +7,13 @@ export function valuesLabelled(spec: TemplateChartSpec): boolean {
   return spec.style.dataLabels;
 }
 
-const STACKED = new Set(['bar-stacked', 'bar-percentage', 'area-stacked', 'bar3d-stacked', 'bar3d-percentage']);
+const STACKED = new Set([
+  'bar-stacked',
+  'bar-percentage',
+  'area-stacked',
+  'bar3d-stacked',
+  'bar3d-percentage',
+]);
 
 /** True when the series' segments are stacked on others (not on a shared baseline). */
 export function isStacked(spec: TemplateChartSpec): boolean {
@@ -17,7 +23,11 @@ export function isStacked(spec: TemplateChartSpec): boolean {
 /** Smallest difference a reader can see between two values of this chart without labels. */
 export function visibleGap(spec: TemplateChartSpec, data: CategoricalData): number {
   const largest = Math.max(...data.series.flatMap((s) => s.values.map(Math.abs)));
-  const hard = spec.major === 'bar3d' || spec.major === 'radar' || spec.minor === 'rose' || spec.major === 'pie';
+  const hard =
+    spec.major === 'bar3d' ||
+    spec.major === 'radar' ||
+    spec.minor === 'rose' ||
+    spec.major === 'pie';
   return largest * (hard ? 0.08 : 0.04);
 }
 
@@ -25,16 +35,26 @@ export function visibleGap(spec: TemplateChartSpec, data: CategoricalData): numb
  * The gap two values of series `index` must have for a comparison question, or null when the
  * series cannot be compared by eye at all (stacked upper segments, heatmap colours, treemap areas).
  */
-export function comparisonGap(spec: TemplateChartSpec, data: CategoricalData, index: number): number | null {
+export function comparisonGap(
+  spec: TemplateChartSpec,
+  data: CategoricalData,
+  index: number,
+): number | null {
   if (valuesLabelled(spec)) return 1e-9;
-  if (spec.minor === 'heatmap' || spec.minor === 'treemap' || spec.minor === 'waterfall') return null;
+  if (spec.minor === 'waterfall') return null;
   if (isStacked(spec) && index > 0) return null;
+  // Colours on a colour scale and rectangle areas need a much larger difference to be sure.
+  if (spec.minor === 'heatmap' || spec.minor === 'treemap') return visibleGap(spec, data) * 4;
   return visibleGap(spec, data);
 }
 
 /** Minor types whose colours tell series apart (through a legend). */
 export function coloursNameSeries(spec: TemplateChartSpec): boolean {
-  return ['line', 'area', 'bar', 'bar3d', 'radar'].includes(spec.major) && spec.data.kind === 'categorical' && spec.data.series.length > 1;
+  return (
+    ['line', 'area', 'bar', 'bar3d', 'radar'].includes(spec.major) &&
+    spec.data.kind === 'categorical' &&
+    spec.data.series.length > 1
+  );
 }
 
 /** Minor types whose colours tell categories apart (wedges, petals, stages). */

@@ -16,12 +16,16 @@ export function formatValue(value: number, decimals: number): string {
 
 /** "12.5 million USD" / "34%" */
 export function withUnit(value: number, decimals: number, unit: string): string {
-  return unit === '%' ? `${formatValue(value, decimals)}%` : `${formatValue(value, decimals)} ${unit}`;
+  return unit === '%'
+    ? `${formatValue(value, decimals)}%`
+    : `${formatValue(value, decimals)} ${unit}`;
 }
 
 /** The typed answer for a category name: a year when the categories are years. */
 export function categoryAnswer(data: CategoricalData, name: string): TypedAnswer {
-  return data.categoriesAreYears ? { type: 'year', value: Number(name) } : { type: 'category', value: name };
+  return data.categoriesAreYears
+    ? { type: 'year', value: Number(name) }
+    : { type: 'category', value: name };
 }
 
 /** "for Sales " when there are several series, "" otherwise. */
@@ -36,5 +40,7 @@ export function rankOrder(values: readonly number[]): number[] {
 
 /** The precision a question asks for. */
 export function precisionNote(decimals: number): string {
-  return decimals === 0 ? 'Give a whole number.' : `Give the answer to ${decimals} decimal place${decimals > 1 ? 's' : ''}.`;
+  return decimals === 0
+    ? 'Give a whole number.'
+    : `Give the answer to ${decimals} decimal place${decimals > 1 ? 's' : ''}.`;
 }

@@ -6,6 +6,7 @@ import { CULTURE_MEDIA_VOCABULARIES } from './topics-culture-media.ts';
 import { SCIENCE_TECH_VOCABULARIES } from './topics-science-tech.ts';
 
 export type { TopicVocabulary, VocabularyDataset } from './vocabulary-types.ts';
+export { isAdditive } from './vocabulary-types.ts';
 
 /** All vocabularies, one per topic. */
 export const TOPIC_VOCABULARIES: readonly TopicVocabulary[] = [

@@ -61,3 +61,11 @@ export function defineDataset(
     titles: split(titles),
   };
 }
+
+/** Whether sums of this dataset's values mean something (counts and amounts, not rates or scores). */
+export function isAdditive(dataset: VocabularyDataset): boolean {
+  if (dataset.unit === '%' || /\bper\b|out of/.test(dataset.unit)) return false;
+  return !/^(average|median)|score|rating|rate|time|height|strength|price|half-life|duration|accuracy|yield|cost/.test(
+    dataset.subject,
+  );
+}

@@ -31,6 +31,8 @@ interface JobBase {
   signal: AbortSignal | undefined;
   onAbort: () => void;
   reject: (error: unknown) => void;
+  /** Set once the job was re-run after its worker sent unexpected messages. */
+  isRetry: boolean;
 }
 interface RenderJob extends JobBase {
   kind: 'render';
@@ -57,8 +59,9 @@ export class RenderPool {
   #frame: SandboxFrame | null = null;
   #frameConfig: { hostSource: string; workerSource: string; files: Record<string, Blob>; source: RuntimeSource } | null = null;
   #framesBuilt = 0;
+  /** False while a frame is starting: workers spawned then would be lost. */
+  #isFrameReady = false;
   #nextWorkerId = 1;
-  #nextJobId = 1;
   #bootFailures = 0;
   #info: RuntimeInfo | null = null;
   #fatal: Error | null = null;
@@ -193,8 +196,11 @@ export class RenderPool {
       onDead: (reason) => frame === this.#frame && void this.#rebuild(reason),
     });
     this.#frame = frame;
+    this.#isFrameReady = false;
     this.#framesBuilt += 1;
     await frame.start();
+    if (frame !== this.#frame) return;
+    this.#isFrameReady = true;
     this.#fillWorkers();
   }
 
@@ -208,9 +214,11 @@ export class RenderPool {
     }
   }
 
+  /** Boots missing workers one at a time: parallel boots on few cores delay the first chart. */
   #fillWorkers(): void {
-    if (!this.#frame || this.#isDisposed || this.#fatal) return;
-    while (this.#slots.size < this.#size + this.#spares) {
+    if (!this.#frame || !this.#isFrameReady || this.#isDisposed || this.#fatal) return;
+    const isBooting = [...this.#slots.values()].some((slot) => slot.state === 'booting');
+    if (!isBooting && this.#slots.size < this.#size + this.#spares) {
       const slot: Slot = { id: this.#nextWorkerId++, state: 'booting', job: null, lastUsed: performance.now(), bootTimer: null };
       slot.bootTimer = setTimeout(() => this.#bootFailed(slot, 'boot took too long'), BOOT_LIMIT_MS);
       this.#slots.set(slot.id, slot);
@@ -242,6 +250,7 @@ export class RenderPool {
         this.#bootFailures = 0;
         this.#info ??= message.info;
         this.#settleReady?.resolve(message.info);
+        this.#fillWorkers();
         this.#dispatch();
       } else if (message.type === 'boot-failed' && typeof message.message === 'string') {
         this.#bootFailed(slot, message.message);
@@ -249,18 +258,44 @@ export class RenderPool {
       return;
     }
     const job = slot.job;
-    if (!job || !('jobId' in message) || message.jobId !== job.jobId) return;
+    const expected = job?.kind === 'render' ? 'render-result' : 'answer-result';
+    if (!job || message.type !== expected || !('jobId' in message) || message.jobId !== job.jobId) {
+      return this.#distrust(slot);
+    }
     const broken = (message as { broken?: unknown }).broken === true;
     if (job.kind === 'render' && message.type === 'render-result') {
       const result = message.result;
-      if (!isRenderResult(result, job.options.maxPixels)) return console.warn('sandbox: ignored an invalid render result');
+      if (!isRenderResult(result, job.options.maxPixels)) return this.#distrust(slot, 'an invalid render result');
       const shaped = result.ok ? { ...result, renderId: joinRenderId(slot.id, result.renderId) } : result;
       this.#complete(slot, job, () => job.resolve(shaped), broken);
     } else if (job.kind === 'answer' && message.type === 'answer-result') {
-      if (!isAnswerResult(message.result)) return console.warn('sandbox: ignored an invalid answer result');
+      if (!isAnswerResult(message.result)) return this.#distrust(slot, 'an invalid answer result');
       const result = message.result;
       this.#complete(slot, job, () => job.resolve(result), broken);
     }
+  }
+
+  /**
+   * A worker sent something its job did not ask for: Python can call postMessage, so the worker
+   * can no longer be believed. It is stopped; its job runs once more on a fresh worker (the
+   * messages may be left over from an earlier script), and a second offence ends it as forbidden.
+   */
+  #distrust(slot: Slot, what = 'a message it was not asked for'): void {
+    const job = slot.job;
+    this.#retire(slot);
+    if (!job) return;
+    if (!job.isRetry) {
+      job.isRetry = true;
+      if (job.timer) clearTimeout(job.timer);
+      this.#queue.unshift(job);
+      return;
+    }
+    const message = `The sandbox sent ${what} (a script posting its own messages); its worker was stopped.`;
+    this.#finish(job, () =>
+      job.kind === 'render'
+        ? job.resolve(failRender('forbidden', message, performance.now() - job.startedAt, this.#info))
+        : job.resolve(failAnswer('forbidden', message)),
+    );
   }
 
   #bootFailed(slot: Slot, message: string): void {
@@ -275,7 +310,7 @@ export class RenderPool {
   }
 
   #newJob(timeoutMs: number, signal: AbortSignal | undefined, reject: (error: unknown) => void): JobBase {
-    return { jobId: this.#nextJobId++, timeoutMs, startedAt: 0, timer: null, signal, onAbort: () => undefined, reject };
+    return { jobId: randomJobId(), timeoutMs, startedAt: 0, timer: null, signal, onAbort: () => undefined, reject, isRetry: false };
   }
 
   #enqueue(job: Job): void {
@@ -414,6 +449,12 @@ export class RenderPool {
   #progress(progress: PoolProgress): void {
     this.#options.onProgress?.(progress);
   }
+}
+
+/** Job ids are random so a script cannot guess another job's id to forge its reply. */
+function randomJobId(): number {
+  const [high = 0, low = 0] = crypto.getRandomValues(new Uint32Array(2));
+  return (high & 0x1fffff) * 2 ** 32 + low;
 }
 
 /** The part of the chosen runtime the sandbox worker needs. */

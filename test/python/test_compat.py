@@ -3,7 +3,8 @@ import unittest
 
 from render_helpers import ON_MPL33_HYBRID, ensure_native, render, series_of, texts_with
 
-import cit_compat_libs  # noqa: I100  (render_helpers puts the engine on sys.path)
+import cit_compat_bar_label  # noqa: I100  (render_helpers puts the engine on sys.path)
+import cit_compat_libs
 import cit_compat_mpl
 import cit_compat_usage
 import cit_squarify
@@ -182,18 +183,18 @@ class MissingFeaturePathTest(unittest.TestCase):
         fig, ax = self.plt.subplots()
         vertical = ax.bar([0, 1], [2.0, -1.0])
         horizontal = ax.barh([3, 4], [5.0, 6.0])
-        labels = cit_compat_mpl.bar_label_polyfill(ax, vertical, fmt="%.1f", padding=2)
+        labels = cit_compat_bar_label.bar_label_polyfill(ax, vertical, fmt="%.1f", padding=2)
         self.assertEqual([a.get_text() for a in labels], ["2.0", "-1.0"])
         self.assertEqual([a.xy[1] for a in labels], [2.0, -1.0])
         self.assertEqual([a.get_va() for a in labels], ["bottom", "top"])
-        braces = cit_compat_mpl.bar_label_polyfill(ax, horizontal, fmt="{:.0f}%")
+        braces = cit_compat_bar_label.bar_label_polyfill(ax, horizontal, fmt="{:.0f}%")
         self.assertEqual([a.get_text() for a in braces], ["5%", "6%"])
         self.assertEqual([a.xy[0] for a in braces], [5.0, 6.0])
-        called = cit_compat_mpl.bar_label_polyfill(ax, vertical, fmt=lambda v: "v=%g" % v,
+        called = cit_compat_bar_label.bar_label_polyfill(ax, vertical, fmt=lambda v: "v=%g" % v,
                                                    label_type="center")
         self.assertEqual([a.get_text() for a in called], ["v=2", "v=-1"])
         self.assertEqual(called[0].xy, (0.0, 1.0))
-        given = cit_compat_mpl.bar_label_polyfill(ax, vertical, labels=["x"])
+        given = cit_compat_bar_label.bar_label_polyfill(ax, vertical, labels=["x"])
         self.assertEqual([a.get_text() for a in given], ["x", ""])
 
     def test_set_ticks_with_labels(self):

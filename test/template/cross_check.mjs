@@ -3,7 +3,9 @@
 // script and each answer program under Debian's python3 (matplotlib 3.6, Agg), and compares every
 // computed answer with the answer the TypeScript side computed. Exits non-zero on any script
 // failure or disagreement.
-// Usage: node test/template/cross_check.mjs [charts=64] [first-seed=1] [--renderer]
+// Usage: node test/template/cross_check.mjs [charts=64] [first-seed=1] [--renderer] [--corrupt]
+// --corrupt swaps every expected answer for a wrong one and succeeds only if every one of them
+// is reported as a mismatch (the check must be able to fail).
 // --renderer runs everything through the app's render engine (workers/python/py/cit_render.py)
 // and also prints the layout findings it reports.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCharts, loadRecipe, reportResults } from './load-recipe.mjs';
+import { corruptAnswer, generateCharts, loadRecipe, reportResults } from './load-recipe.mjs';
 
 /** Layout findings per chart type (reported, not failed: they measure legibility). */
 function reportFindings(charts, results) {
@@ -40,6 +42,7 @@ function reportFindings(charts, results) {
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const useRenderer = process.argv.includes('--renderer');
+const corrupt = process.argv.includes('--corrupt');
 const count = Number(args[0] ?? 64);
 const firstSeed = Number(args[1] ?? 1);
 const work = mkdtempSync(join(tmpdir(), 'template-cross-check-'));
@@ -66,9 +69,34 @@ try {
   );
   if (run.status !== 0) throw new Error(`cross_check.py exited with ${run.status}`);
   const results = JSON.parse(readFileSync(output, 'utf8'));
-  const ok = reportResults(recipe, charts, results, useRenderer ? 'native, cit_render' : 'native');
-  if (useRenderer) reportFindings(charts, results);
-  process.exitCode = ok ? 0 : 1;
+  if (corrupt) {
+    let wrong = 0;
+    let missed = 0;
+    results.forEach((result, i) =>
+      charts[i].chart.questions.forEach((q, j) => {
+        wrong++;
+        const got = result.answers[j];
+        const verdict = recipe.compareAnswer(corruptAnswer(q.answer), got?.value);
+        if (verdict.status !== 'mismatch') {
+          missed++;
+          console.log(
+            `NOT CAUGHT ${result.id} ${q.templateId}: ${verdict.status} (${verdict.reason})`,
+          );
+        }
+      }),
+    );
+    console.log(`[corrupt] ${wrong - missed} of ${wrong} wrong answers reported as mismatches`);
+    process.exitCode = missed === 0 && wrong > 0 ? 0 : 1;
+  } else {
+    const ok = reportResults(
+      recipe,
+      charts,
+      results,
+      useRenderer ? 'native, cit_render' : 'native',
+    );
+    if (useRenderer) reportFindings(charts, results);
+    process.exitCode = ok ? 0 : 1;
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

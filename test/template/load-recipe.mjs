@@ -93,3 +93,21 @@ export function reportResults(recipe, charts, results, label) {
     console.log(`[${label}] python warnings (${warnings.size}):\n  ${[...warnings].join('\n  ')}`);
   return scriptFailures === 0 && mismatches === 0 && unverifiable === 0;
 }
+
+/** A wrong version of a typed answer (for checking that the cross-check can fail at all). */
+export function corruptAnswer(answer) {
+  switch (answer.type) {
+    case 'number':
+      return { ...answer, value: answer.value + 1 + 10 * (answer.tolerance?.absolute ?? 0) };
+    case 'year':
+      return { ...answer, value: answer.value + 1 };
+    case 'category':
+      return { ...answer, value: `${answer.value} x` };
+    case 'boolean':
+      return { ...answer, value: !answer.value };
+    case 'list':
+      return { ...answer, value: [...answer.value.slice(1), answer.value[0]] };
+    default:
+      throw new Error(`unknown answer type ${answer.type}`);
+  }
+}

@@ -177,6 +177,12 @@ function generateCategorical(
   };
 }
 
+/** The smallest of 1, 2, 5 × 10^k that is at least `raw` (bin widths a reader can read). */
+export function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].find((m) => m * power >= raw - 1e-9) ?? 10) * power;
+}
+
 function generateDistribution(
   rng: Rng,
   minor: MinorChartType,
@@ -186,8 +192,8 @@ function generateDistribution(
   const span = high - low;
   if (minor === 'histogram') {
     const binCount = rng.int(6, 9);
-    const width = roundTo(span / binCount, 0) || 1;
-    const first = Math.floor(low);
+    const width = Math.max(1, niceStep(span / binCount));
+    const first = Math.floor(low / width) * width;
     const edges = Array.from({ length: binCount + 1 }, (_, i) => first + i * width);
     // Samples sit off the bin edges, so no value's bin depends on edge conventions.
     const samples = generateSamples(

@@ -48,6 +48,12 @@ const ADDS_UP: ReadonlySet<MinorChartType> = new Set<MinorChartType>([
   'treemap',
   'funnel',
   'waterfall',
+  'bar-percentage',
+  'bar3d-percentage',
+  'pie-plain',
+  'pie-donut',
+  'pie-sector',
+  'pie-ring',
 ]);
 
 /** Types whose values are hard to judge without labels (depth, colour scales, areas). */
@@ -93,7 +99,7 @@ export function generateTemplateSpec(
   const topicId = rng.pick(topics);
   const vocabulary = findVocabulary(topicId);
   if (!vocabulary) throw new Error(`no vocabulary for topic ${topicId}`);
-  // Stacks, treemaps, funnels and waterfalls add values up, so they need amounts, not rates.
+  // Stacks, shares, treemaps, funnels and waterfalls add values up: they need amounts, not rates.
   const additive = vocabulary.datasets.filter(isAdditive);
   const vocab = rng.pick(
     ADDS_UP.has(minor) && additive.length > 0 ? additive : vocabulary.datasets,

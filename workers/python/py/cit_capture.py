@@ -18,6 +18,9 @@ from matplotlib.figure import Figure
 KEPT_SAVE_OPTIONS = ("facecolor", "edgecolor", "transparent", "bbox_inches", "pad_inches",
                      "bbox_extra_artists")
 MAX_WARNINGS = 50
+# Raised while compiling libraries imported on first use (Pyodide has no .pyc cache), not by
+# the script: kept only when they point at the script itself.
+LIBRARY_NOISE = (DeprecationWarning, PendingDeprecationWarning, SyntaxWarning, ImportWarning)
 
 _state = {"active": None}
 original_savefig = Figure.savefig
@@ -109,6 +112,9 @@ def capturing(capture, stdout, stderr, warning_lines):
                 yield
             finally:
                 for record in records:
+                    if (issubclass(record.category, LIBRARY_NOISE)
+                            and record.filename != "<chart>"):
+                        continue
                     text = _format_warning(record)
                     if text not in warning_lines and len(warning_lines) < MAX_WARNINGS:
                         warning_lines.append(text)

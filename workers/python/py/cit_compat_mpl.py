@@ -2,117 +2,12 @@
 import functools
 import warnings
 
+import cit_compat_bar_label
 from cit_compat_usage import accepts as _accepts
+from cit_compat_usage import accepts_any_keyword
 from cit_compat_usage import note
 
 _installed = []
-
-
-# --- bar_label (matplotlib 3.4; callable fmt 3.7) -------------------------------------------
-
-def format_bar_label(fmt, value):
-    """Format one bar value like matplotlib 3.7's bar_label: %-style, {}-style or callable."""
-    if callable(fmt):
-        return fmt(value)
-    if "{" in fmt:
-        return fmt.format(value)
-    return fmt % value
-
-
-def _bar_values(container):
-    orientation = getattr(container, "orientation", None) or "vertical"
-    values = getattr(container, "datavalues", None)
-    if values is None:
-        if orientation == "horizontal":
-            values = [bar.get_width() for bar in container.patches]
-        else:
-            values = [bar.get_height() for bar in container.patches]
-    return orientation, list(values)
-
-
-def bar_label_polyfill(ax, container, labels=None, *, fmt="%g", label_type="edge", padding=0,
-                       **kwargs):
-    """Axes.bar_label for matplotlib < 3.4: annotate each bar at its end or centre."""
-    orientation, values = _bar_values(container)
-    annotations = []
-    for index, (bar, value) in enumerate(zip(container.patches, values)):
-        x0, y0 = bar.get_x(), bar.get_y()
-        width, height = bar.get_width(), bar.get_height()
-        sign = -1 if value < 0 else 1
-        if label_type == "center":
-            xy = (x0 + width / 2.0, y0 + height / 2.0)
-            offset = (0, 0)
-            ha, va = "center", "center"
-        elif orientation == "horizontal":
-            end = max(x0, x0 + width) if sign > 0 else min(x0, x0 + width)
-            xy = (end, y0 + height / 2.0)
-            offset = (sign * padding, 0)
-            ha, va = ("left" if sign > 0 else "right"), "center"
-        else:
-            end = max(y0, y0 + height) if sign > 0 else min(y0, y0 + height)
-            xy = (x0 + width / 2.0, end)
-            offset = (0, sign * padding)
-            ha, va = "center", ("bottom" if sign > 0 else "top")
-        if labels is not None:
-            text = labels[index] if index < len(labels) else ""
-        else:
-            text = format_bar_label(fmt, value)
-        options = {"ha": ha, "va": va}
-        options.update(kwargs)
-        annotations.append(ax.annotate(text, xy, xytext=offset, textcoords="offset points",
-                                       **options))
-    return annotations
-
-
-def _install_bar_label():
-    from matplotlib.axes import Axes
-    from matplotlib.container import BarContainer
-
-    if not _accepts(BarContainer.__init__, "orientation"):
-        # Before 3.4 bar containers do not know their orientation; tag them at creation.
-        original_bar = Axes.bar
-
-        @functools.wraps(original_bar)
-        def bar(self, *args, **kwargs):
-            container = original_bar(self, *args, **kwargs)
-            container.orientation = kwargs.get("orientation", "vertical")
-            return container
-
-        Axes.bar = bar
-    if not hasattr(Axes, "bar_label"):
-        def bar_label(self, container, labels=None, **kwargs):
-            note("bar_label")
-            return bar_label_polyfill(self, container, labels, **kwargs)
-
-        Axes.bar_label = bar_label
-        _installed.append("bar_label")
-        return
-    original = Axes.bar_label
-    if _bar_label_accepts_callable():
-        return
-
-    @functools.wraps(original)
-    def bar_label_callable(self, container, labels=None, **kwargs):
-        fmt = kwargs.get("fmt")
-        if labels is None and (callable(fmt) or (isinstance(fmt, str) and "{" in fmt)):
-            note("bar_label")
-            kwargs.pop("fmt")
-            _, values = _bar_values(container)
-            labels = [format_bar_label(fmt, value) for value in values]
-        return original(self, container, labels, **kwargs)
-
-    Axes.bar_label = bar_label_callable
-    _installed.append("bar_label-fmt")
-
-
-def _bar_label_accepts_callable():
-    import matplotlib
-
-    parts = matplotlib.__version__.split(".")
-    try:
-        return (int(parts[0]), int(parts[1])) >= (3, 7)
-    except ValueError:
-        return True
 
 
 # --- set_ticks(labels=) (3.5) -----------------------------------------------------------------
@@ -332,21 +227,28 @@ def pie_with_hatch(original):
 
 
 def _install_pie_hatch():
+    import matplotlib.pyplot as plt
     from matplotlib.axes import Axes
 
     if _accepts(Axes.pie, "hatch"):
         return
     Axes.pie = pie_with_hatch(Axes.pie)
+    if not accepts_any_keyword(plt.pie):
+        # pyplot.pie spells out its parameters before 3.7, so hatch= fails before Axes.pie.
+        def pie(*args, **kwargs):
+            return plt.gca().pie(*args, **kwargs)
+
+        plt.pie = pie
     _installed.append("pie-hatch")
 
 
 def install():
     """Install the matplotlib shims this version needs; returns their names."""
-    _install_bar_label()
+    cit_compat_bar_label.install()
     _install_set_ticks_labels()
     _install_figure_layout()
     _install_colormaps_registry()
     _install_spines_access()
     _install_legend_kwargs()
     _install_pie_hatch()
-    return list(_installed)
+    return list(_installed) + list(cit_compat_bar_label.installed)

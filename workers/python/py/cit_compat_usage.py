@@ -22,3 +22,12 @@ def accepts(func, parameter):
         return parameter in inspect.signature(func).parameters
     except (TypeError, ValueError):
         return True
+
+
+def accepts_any_keyword(func):
+    """Whether func takes **kwargs (True when it cannot be inspected)."""
+    try:
+        parameters = inspect.signature(func).parameters.values()
+    except (TypeError, ValueError):
+        return True
+    return any(p.kind == p.VAR_KEYWORD for p in parameters)

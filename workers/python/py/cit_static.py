@@ -224,5 +224,15 @@ def check(code, distribution, is_importable):
     except ValueError as error:  # e.g. null bytes in the source
         raise CheckFailed("syntax", "SyntaxError: %s" % error, None, None)
     checker = _Checker(distribution, is_importable)
+    # Aliases first, so a use above its import (in a function body, say) is still recognised.
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                checker.aliases[alias.asname or top] = alias.name if alias.asname else top
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                if alias.name != "*":
+                    checker.aliases[alias.asname or alias.name] = node.module + "." + alias.name
     checker.visit(tree)
     return checker.imports

@@ -11,6 +11,7 @@ import {
   categoryAnswer,
   forSeries,
   formatValue,
+  measure,
   plural,
   precisionNote,
   rankOrder,
@@ -55,7 +56,7 @@ const difference: QuestionTemplate = {
     const value = roundTo(va - vb, data.decimals);
     const [ca, cb] = [data.categories[a]!, data.categories[b]!];
     return question(this.id, {
-      question: `How much higher is the ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} in ${ca} than in ${cb} (in ${data.unit})?`,
+      question: `How much higher is the ${measure(data)}${forSeries(data, series.name)} in ${ca} than in ${cb} (in ${data.unit})?`,
       steps: [
         `${ca}: ${withUnit(va, data.decimals, data.unit)}.`,
         `${cb}: ${withUnit(vb, data.decimals, data.unit)}.`,
@@ -84,7 +85,7 @@ const ratio: QuestionTemplate = {
     const value = roundTo(va / vb, 2);
     const [ca, cb] = [data.categories[a]!, data.categories[b]!];
     return question(this.id, {
-      question: `What is the ratio of the ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} in ${ca} to that in ${cb}? Round to 2 decimal places.`,
+      question: `What is the ratio of the ${measure(data)}${forSeries(data, series.name)} in ${ca} to that in ${cb}? Round to 2 decimal places.`,
       steps: [
         `${ca}: ${formatValue(va, data.decimals)}; ${cb}: ${formatValue(vb, data.decimals)}.`,
         `${formatValue(va, data.decimals)} ÷ ${formatValue(vb, data.decimals)} ≈ ${value.toFixed(2)}.`,
@@ -108,7 +109,7 @@ const total: QuestionTemplate = {
       data.decimals,
     );
     return question(this.id, {
-      question: `What is the total ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} over all ${plural(data.categoryNoun)} shown (in ${data.unit})?`,
+      question: `What is the total ${measure(data)}${forSeries(data, series.name)} over all ${plural(data.categoryNoun)} shown (in ${data.unit})?`,
       steps: [
         `Read every value: ${series.values.map((v) => formatValue(v, data.decimals)).join(', ')}.`,
         `Add them up: ${formatValue(value, data.decimals)}.`,
@@ -131,7 +132,7 @@ const average: QuestionTemplate = {
     for (const v of series.values) sum += v;
     const value = roundTo(sum / series.values.length, 1);
     return question(this.id, {
-      question: `What is the average ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} across the ${plural(data.categoryNoun)}? ${precisionNote(1)}`,
+      question: `What is the average ${measure(data)}${forSeries(data, series.name)} across the ${plural(data.categoryNoun)}? ${precisionNote(1)}`,
       steps: [
         `Add the ${series.values.length} values: ${formatValue(sum, data.decimals)}.`,
         `Divide by ${series.values.length}: ${value.toFixed(1)}.`,
@@ -156,7 +157,7 @@ const growthRate: QuestionTemplate = {
     const value = roundTo(((last - first) / first) * 100, 1);
     const [y0, y1] = [data.categories[0]!, data.categories[data.categories.length - 1]!];
     return question(this.id, {
-      question: `By what percentage did the ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} change from ${y0} to ${y1}? Give a negative number for a decrease, to 1 decimal place.`,
+      question: `By what percentage did the ${measure(data)}${forSeries(data, series.name)} change from ${y0} to ${y1}? Give a negative number for a decrease, to 1 decimal place.`,
       steps: [
         `${y0}: ${formatValue(first, data.decimals)}; ${y1}: ${formatValue(last, data.decimals)}.`,
         `Change: (${formatValue(last, data.decimals)} − ${formatValue(first, data.decimals)}) ÷ ${formatValue(first, data.decimals)} × 100 ≈ ${value.toFixed(1)}%.`,
@@ -184,7 +185,7 @@ const rank: QuestionTemplate = {
     const name = data.categories[target]!;
     const ordinal = k === 2 ? 'second' : 'third';
     return question(this.id, {
-      question: `Which ${data.categoryNoun} has the ${ordinal} highest ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)}?`,
+      question: `Which ${data.categoryNoun} has the ${ordinal} highest ${measure(data)}${forSeries(data, series.name)}?`,
       steps: [
         `Order the ${plural(data.categoryNoun)} from highest to lowest: ${order
           .slice(0, k + 1)
@@ -218,7 +219,7 @@ const thresholdCount: QuestionTemplate = {
       return null;
     const count = series.values.filter((v) => v > threshold).length;
     return question(this.id, {
-      question: `How many ${plural(data.categoryNoun)} have a ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} above ${withUnit(threshold, data.decimals, data.unit)}?`,
+      question: `For how many ${plural(data.categoryNoun)} is the ${measure(data)}${forSeries(data, series.name)} above ${withUnit(threshold, data.decimals, data.unit)}?`,
       steps: [
         `Compare each ${data.categoryNoun} with ${withUnit(threshold, data.decimals, data.unit)}.`,
         `Above it: ${data.categories.filter((_, i) => series.values[i]! > threshold).join(', ')}.`,
@@ -270,7 +271,7 @@ const valueRange: QuestionTemplate = {
     const low = Math.min(...series.values);
     const value = roundTo(high - low, data.decimals);
     return question(this.id, {
-      question: `What is the difference between the highest and the lowest ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} (in ${data.unit})?`,
+      question: `What is the difference between the highest and the lowest ${measure(data)}${forSeries(data, series.name)} (in ${data.unit})?`,
       steps: [
         `Highest: ${formatValue(high, data.decimals)}.`,
         `Lowest: ${formatValue(low, data.decimals)}.`,

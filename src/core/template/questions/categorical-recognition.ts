@@ -10,7 +10,7 @@ import {
   coloursNameSeries,
   valuesLabelled,
 } from './legibility.ts';
-import { categoryAnswer, forSeries, plural, rankOrder, withUnit } from './text.ts';
+import { categoryAnswer, forSeries, measure, plural, rankOrder, withUnit } from './text.ts';
 
 /** The categorical data of a spec that generic templates may ask about (not waterfalls). */
 export function askableCategorical(spec: TemplateChartSpec): CategoricalData | null {
@@ -36,7 +36,7 @@ const readValue: QuestionTemplate = {
     const category = data.categories[c]!;
     const value = series.values[c]!;
     return question(this.id, {
-      question: `What is the ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} in ${category}, as labelled on the chart (in ${data.unit})?`,
+      question: `What is the ${measure(data)}${forSeries(data, series.name)} in ${category}, as labelled on the chart (in ${data.unit})?`,
       steps: [
         `Find ${category}${forSeries(data, series.name)} on the chart.`,
         `Its data label reads ${withUnit(value, data.decimals, data.unit)}.`,
@@ -165,9 +165,9 @@ function extreme(id: string, highest: boolean): QuestionTemplate {
         ? ` (${withUnit(series.values[best]!, data.decimals, data.unit)})`
         : '';
       return question(id, {
-        question: `Which ${data.categoryNoun} has the ${word} ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)}?`,
+        question: `Which ${data.categoryNoun} has the ${word} ${measure(data)}${forSeries(data, series.name)}?`,
         steps: [
-          `Compare the ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} across the ${plural(data.categoryNoun)}.`,
+          `Compare the ${measure(data)}${forSeries(data, series.name)} across the ${plural(data.categoryNoun)}.`,
           `${name} is the ${word}${detail}, ahead of ${data.categories[next]!}.`,
         ],
         answer: categoryAnswer(data, name),
@@ -196,7 +196,7 @@ const compareTwo: QuestionTemplate = {
     const [ca, cb] = [data.categories[a]!, data.categories[b]!];
     const yes = va > vb;
     return question(this.id, {
-      question: `Is the ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} higher in ${ca} than in ${cb}?`,
+      question: `Is the ${measure(data)}${forSeries(data, series.name)} higher in ${ca} than in ${cb}?`,
       steps: [
         `Compare ${ca} with ${cb}${forSeries(data, series.name)}.`,
         `${yes ? ca : cb} is higher, so the answer is ${yes ? 'yes' : 'no'}.`,
@@ -243,7 +243,7 @@ const topSeriesAtCategory: QuestionTemplate = {
     const category = data.categories[c]!;
     const name = data.series[order[0]!]!.name;
     return question(this.id, {
-      question: `In ${category}, which ${data.seriesNoun} has the highest ${data.valueLabel.toLowerCase()}?`,
+      question: `In ${category}, which ${data.seriesNoun} has the highest ${measure(data)}?`,
       steps: [
         `Look at the values of each ${data.seriesNoun} in ${category}.`,
         `${name} is the highest there.`,

@@ -6,7 +6,15 @@ import { py } from '../builders/python-literal.ts';
 import { roundTo } from '../generators.ts';
 import { askableCategorical } from './categorical-recognition.ts';
 import { isStacked, valuesLabelled } from './legibility.ts';
-import { categoryAnswer, forSeries, formatValue, plural, rankOrder, withUnit } from './text.ts';
+import {
+  categoryAnswer,
+  forSeries,
+  formatValue,
+  measure,
+  plural,
+  rankOrder,
+  withUnit,
+} from './text.ts';
 
 function question(
   id: string,
@@ -45,7 +53,7 @@ const categoryTotal: QuestionTemplate = {
       data.decimals,
     );
     return question(this.id, {
-      question: `What is the combined ${data.valueLabel.toLowerCase()} of all ${plural(data.seriesNoun)} in ${category} (in ${data.unit})?`,
+      question: `What is the combined ${measure(data)} of all ${plural(data.seriesNoun)} in ${category} (in ${data.unit})?`,
       steps: [
         `Read each ${data.seriesNoun} in ${category}: ${parts.map((v) => formatValue(v, data.decimals)).join(' + ')}.`,
         `Sum: ${formatValue(value, data.decimals)}.`,
@@ -77,7 +85,7 @@ const largestTotal: QuestionTemplate = {
     if (gap === null || totals[order[0]!]! - totals[order[1]!]! < gap) return null;
     const name = data.categories[order[0]!]!;
     return question(this.id, {
-      question: `Which ${data.categoryNoun} has the largest ${data.valueLabel.toLowerCase()} when all ${plural(data.seriesNoun)} are added together?`,
+      question: `Which ${data.categoryNoun} has the largest ${measure(data)} when all ${plural(data.seriesNoun)} are added together?`,
       steps: [
         `Add up the ${plural(data.seriesNoun)} for each ${data.categoryNoun}${isStacked(spec) ? ' (the height of each stack)' : ''}.`,
         `${name} has the largest total.`,
@@ -103,7 +111,7 @@ const sumTwo: QuestionTemplate = {
     const [ca, cb] = [data.categories[a]!, data.categories[b]!];
     const value = roundTo(series.values[a]! + series.values[b]!, data.decimals);
     return question(this.id, {
-      question: `What is the combined ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} of ${ca} and ${cb} (in ${data.unit})?`,
+      question: `What is the combined ${measure(data)}${forSeries(data, series.name)} of ${ca} and ${cb} (in ${data.unit})?`,
       steps: [
         `${ca}: ${formatValue(series.values[a]!, data.decimals)}; ${cb}: ${formatValue(series.values[b]!, data.decimals)}.`,
         `Together: ${formatValue(value, data.decimals)}.`,
@@ -127,7 +135,7 @@ const peakGap: QuestionTemplate = {
     const [m1, m2] = [Math.max(...s1.values), Math.max(...s2.values)];
     const value = roundTo(Math.abs(m1 - m2), data.decimals);
     return question(this.id, {
-      question: `What is the difference between the peak ${data.valueLabel.toLowerCase()} of ${s1.name} and the peak of ${s2.name} (in ${data.unit}, as a positive number)?`,
+      question: `What is the difference between the peak ${measure(data)} of ${s1.name} and the peak of ${s2.name} (in ${data.unit}, as a positive number)?`,
       steps: [
         `Peak of ${s1.name}: ${formatValue(m1, data.decimals)}.`,
         `Peak of ${s2.name}: ${formatValue(m2, data.decimals)}.`,
@@ -150,7 +158,7 @@ const aboveAverage: QuestionTemplate = {
     if (series.values.some((v) => Math.abs(v - mean) < 1e-6)) return null;
     const above = data.categories.filter((_, i) => series.values[i]! > mean);
     return question(this.id, {
-      question: `How many ${plural(data.categoryNoun)} have a ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)} above the average of all ${plural(data.categoryNoun)} shown?`,
+      question: `For how many ${plural(data.categoryNoun)} is the ${measure(data)}${forSeries(data, series.name)} above its average over all ${plural(data.categoryNoun)} shown?`,
       steps: [
         `Average: ${mean.toFixed(2)}.`,
         `Above it: ${above.join(', ') || 'none'}.`,
@@ -175,7 +183,7 @@ const shareOfTotal: QuestionTemplate = {
     const value = roundTo((series.values[c]! / sum) * 100, 1);
     const category = data.categories[c]!;
     return question(this.id, {
-      question: `What percentage of the total ${data.valueLabel.toLowerCase()} does ${category} account for? Give the answer to 1 decimal place.`,
+      question: `What percentage of the total ${measure(data)} does ${category} account for? Give the answer to 1 decimal place.`,
       steps: [
         `Total: ${formatValue(sum, data.decimals)}.`,
         `${category}: ${formatValue(series.values[c]!, data.decimals)}.`,

@@ -5,7 +5,7 @@ import { py } from '../builders/python-literal.ts';
 import { askableCategorical } from './categorical-recognition.ts';
 import { comparisonGap, valuesLabelled } from './legibility.ts';
 import { median } from './other-charts.ts';
-import { forSeries, plural, rankOrder } from './text.ts';
+import { forSeries, measure, plural, rankOrder } from './text.ts';
 
 function question(parts: Omit<TemplateQuestion, 'kind'>): TemplateQuestion {
   return { kind: 'reasoning', ...parts };
@@ -30,7 +30,7 @@ const topThreeOrder: QuestionTemplate = {
     const answerValue = data.categoriesAreYears ? top.map(Number) : top;
     return question({
       templateId: this.id,
-      question: `List the three ${plural(data.categoryNoun)} with the highest ${data.valueLabel.toLowerCase()}${forSeries(data, series.name)}, from highest to lowest.`,
+      question: `List the three ${plural(data.categoryNoun)} with the highest ${measure(data)}${forSeries(data, series.name)}, from highest to lowest.`,
       steps: [
         `Compare the ${plural(data.categoryNoun)}${forSeries(data, series.name)}.`,
         `The highest is ${top[0]}, then ${top[1]}, then ${top[2]}.`,
@@ -83,7 +83,7 @@ const boxMedianOrder: QuestionTemplate = {
     const names = order.map((i) => data.groups[i]!.name);
     return question({
       templateId: this.id,
-      question: `Order the ${plural(data.groupNoun)} by their median ${data.valueLabel.toLowerCase()}, from highest to lowest.`,
+      question: `Order the ${plural(data.groupNoun)} by their median ${measure(data)}, from highest to lowest.`,
       steps: [
         'Compare the median lines inside the boxes.',
         `From highest to lowest: ${names.join(', ')}.`,
@@ -111,7 +111,7 @@ const countLeads: QuestionTemplate = {
     const leads = data.categories.filter((_, i) => a.values[i]! > b.values[i]!);
     return question({
       templateId: this.id,
-      question: `In how many ${plural(data.categoryNoun)} is the ${data.valueLabel.toLowerCase()} of ${a.name} higher than that of ${b.name}?`,
+      question: `In how many ${plural(data.categoryNoun)} is the ${measure(data)} of ${a.name} higher than that of ${b.name}?`,
       steps: [
         `Compare ${a.name} with ${b.name} ${data.categoryNoun} by ${data.categoryNoun}.`,
         `${a.name} is higher in: ${leads.join(', ') || 'none'}.`,

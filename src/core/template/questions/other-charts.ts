@@ -3,7 +3,7 @@ import type { DistributionData, PointsData, TemplateChartSpec } from '../spec.ts
 import type { QuestionKind, QuestionTemplate, TemplateQuestion } from './question-types.ts';
 import { py } from '../builders/python-literal.ts';
 import { valuesLabelled } from './legibility.ts';
-import { rankOrder } from './text.ts';
+import { measure, rankOrder } from './text.ts';
 
 function question(
   kind: QuestionKind,
@@ -45,7 +45,7 @@ const boxHighestMedian: QuestionTemplate = {
     if (medians[order[0]!]! - medians[order[1]!]! < span(data) * 0.05) return null;
     const name = data.groups[order[0]!]!.name;
     return question('recognition', this.id, {
-      question: `Which ${data.groupNoun} has the highest median ${data.valueLabel.toLowerCase()}?`,
+      question: `Which ${data.groupNoun} has the highest median ${measure(data)}?`,
       steps: [
         'The median is the line inside each box.',
         `The highest median line belongs to ${name}.`,
@@ -67,7 +67,7 @@ const boxWidestRange: QuestionTemplate = {
     if (ranges[order[0]!]! - ranges[order[1]!]! < span(data) * 0.08) return null;
     const name = data.groups[order[0]!]!.name;
     return question('reasoning', this.id, {
-      question: `Which ${data.groupNoun} has the widest spread between its lowest and highest ${data.valueLabel.toLowerCase()} (whiskers and outlier points included)?`,
+      question: `Which ${data.groupNoun} has the widest spread between its lowest and highest ${measure(data)} (whiskers and outlier points included)?`,
       steps: [
         `For each ${data.groupNoun}, measure from the lowest point to the highest point, counting outlier markers.`,
         `${name} spans the widest range.`,

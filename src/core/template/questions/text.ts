@@ -44,3 +44,15 @@ export function precisionNote(decimals: number): string {
     ? 'Give a whole number.'
     : `Give the answer to ${decimals} decimal place${decimals > 1 ? 's' : ''}.`;
 }
+
+/**
+ * The measured quantity as a noun phrase that reads well after "the": "revenue",
+ * "number of patents", "sales figure".
+ */
+export function measure(data: { valueLabel: string }): string {
+  const label = data.valueLabel.toLowerCase();
+  if (label.startsWith('share of')) return label;
+  if (['sales', 'emissions', 'earnings'].includes(label)) return `${label} figure`;
+  if ((/s$/.test(label) && !/ss$/.test(label)) || / sold$/.test(label)) return `number of ${label}`;
+  return label;
+}

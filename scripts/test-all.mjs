@@ -11,8 +11,11 @@ const steps = [
   ['svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.app.json', '--fail-on-warnings']],
   ['unit + node', 'npx', ['vitest', 'run']],
   ['python (native)', 'node', ['scripts/run-python-tests.mjs']],
+  ['corpus (native)', '/usr/bin/python3', ['test/corpus/check_corpus.py']],
   ['build', 'npm', ['run', 'build']],
-  ['browser (e2e)', 'node', ['test/e2e/run.mjs']],
+  ['browser: sandbox (e2e)', 'node', ['test/e2e/run.mjs']],
+  ['browser: corpus (e2e)', 'node', ['test/e2e/corpus-check.mjs']],
+  ['browser: app (e2e)', 'node', ['test/e2e/app-check.mjs']],
 ];
 
 const results = [];

@@ -17,12 +17,6 @@ export async function writeAppStorage() {
     tx.onerror = () => reject(tx.error);
   });
   db.close();
-  return readAppStorageInline();
-
-  async function readAppStorageInline() {
-    const names = (await indexedDB.databases()).map((entry) => entry.name).sort();
-    return { names, localStorage: localStorage.getItem('cit-secret') };
-  }
 }
 
 export async function readAppStorage() {
@@ -57,9 +51,9 @@ export async function bootPool(options) {
   }
 }
 
-export async function renderSummary({ code, decode = true }) {
+export async function renderSummary({ code, decode = true, timeoutMs }) {
   const started = performance.now();
-  const result = await window.__pool.render(code);
+  const result = await window.__pool.render(code, timeoutMs ? { timeoutMs } : {});
   const wallMs = performance.now() - started;
   if (!result.ok) return { ok: false, error: result.error, stdout: result.stdout, wallMs };
   let decoded = null;

@@ -39,7 +39,8 @@ page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
 try {
   await page.goto(`${app.url}test/e2e/page/sandbox-test.html`);
   await page.waitForFunction(() => Boolean(window.__citSandbox));
-  const storageBefore = await page.evaluate(inPage.writeAppStorage);
+  await page.evaluate(inPage.writeAppStorage);
+  const storageBefore = await page.evaluate(inPage.readAppStorage);
   await page.evaluate(inPage.listenForLeaks);
 
   // Boot and the first chart.
@@ -64,7 +65,7 @@ try {
   // Expected failures come back as data with the right kind, and the app keeps working.
   for (const script of FAILING) {
     const started = Date.now();
-    const result = await page.evaluate(inPage.renderSummary, { code: script.code, decode: false });
+    const result = await page.evaluate(inPage.renderSummary, { code: script.code, decode: false, timeoutMs: script.timeoutMs });
     const lineOk = script.line === undefined || result.error?.line === script.line;
     check(`${script.name} → ${script.kind}`, !result.ok && result.error?.kind === script.kind && lineOk, result.ok ? 'rendered!' : `${result.error?.kind}: ${result.error?.message?.slice(0, 90)} (line ${result.error?.line})`);
     if (script.kind === 'timeout') {

@@ -84,6 +84,22 @@ class CompatOnThisRuntimeTest(unittest.TestCase):
         from render_helpers import answer
         self.assertEqual(answer(meta["renderId"], "hatches")["value"], ["//", "xx", "//"])
 
+    def test_pyplot_pie_hatch_and_bar_label(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        fig, (a, b) = plt.subplots(1, 2)
+        plt.sca(a)
+        wedges, texts = plt.pie([1, 2], hatch=['//', 'xx'])
+        plt.sca(b)
+        bars = plt.bar(['x'], [4])
+        plt.bar_label(bars, fmt='%.0f')
+        hatches = [w.get_hatch() for w in wedges]
+        """)
+        self.assertTrue(meta["ok"], meta)
+        from render_helpers import answer
+        self.assertEqual(answer(meta["renderId"], "hatches")["value"], ["//", "xx"])
+        self.assertEqual([t["text"] for t in texts_with(meta, "annotation")], ["4"])
+
     def test_squarify_stand_in(self):
         meta, _ = render("""
         import matplotlib.pyplot as plt

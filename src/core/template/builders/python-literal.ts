@@ -53,4 +53,4 @@ export const FINISH = 'fig.tight_layout()\nplt.show()';
 
 /** The closing lines of a 3D chart (tight_layout cannot place 3D axes and only warns). */
 export const FINISH_3D =
-  'fig.subplots_adjust(left=0.0, right=0.78, bottom=0.05, top=0.92)\nplt.show()';
+  'fig.subplots_adjust(left=0.0, right=0.72, bottom=0.05, top=0.92)\nplt.show()';

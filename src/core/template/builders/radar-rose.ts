@@ -38,6 +38,8 @@ export function buildRadarOrRose(spec: TemplateChartSpec, data: CategoricalData)
     }
   }
   draw.push(
+    // Few radial ticks: dense ones pile up on one spoke and cover petals and labels.
+    'ax.yaxis.set_major_locator(plt.MaxNLocator(4))',
     'ax.set_xticks(angles)',
     'ax.set_xticklabels(categories)',
     `ax.set_title(${py(spec.title)}, pad=20)`,

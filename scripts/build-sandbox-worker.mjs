@@ -21,7 +21,12 @@ async function bundle(entry, fileName) {
       minify: true,
       sourcemap: false,
       copyPublicDir: false,
-      lib: { entry: path.join(root, entry), formats: ['iife'], name: 'citSandbox', fileName: () => fileName },
+      lib: {
+        entry: path.join(root, entry),
+        formats: ['iife'],
+        name: 'citSandbox',
+        fileName: () => fileName,
+      },
     },
   });
 }
@@ -32,4 +37,6 @@ await Promise.all([
   bundle('workers/python/sandbox.worker.ts', 'sandbox-worker.js'),
   bundle('workers/python/sandbox-host.ts', 'sandbox-host.js'),
 ]);
-console.log(`sandbox scripts built in ${Math.round(performance.now() - started)} ms → public/sandbox/`);
+console.log(
+  `sandbox scripts built in ${Math.round(performance.now() - started)} ms → public/sandbox/`,
+);

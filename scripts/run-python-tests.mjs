@@ -14,7 +14,9 @@ const python = process.env.CIT_PYTHON ?? '/usr/bin/python3';
 const hybridDir = join(root, 'node_modules', '.cache', 'cit-mpl33-hybrid');
 
 if (!existsSync(python)) {
-  console.error(`python: ${python} not found; install python3-matplotlib (scripts/install-system-deps.sh)`);
+  console.error(
+    `python: ${python} not found; install python3-matplotlib (scripts/install-system-deps.sh)`,
+  );
   process.exit(1);
 }
 
@@ -44,7 +46,10 @@ function runSuite(label, extraEnv) {
 
 const results = [await runSuite('python', {})];
 
-const built = spawnSync(python, ['test/python/mpl33_hybrid.py', hybridDir], { cwd: root, encoding: 'utf8' });
+const built = spawnSync(python, ['test/python/mpl33_hybrid.py', hybridDir], {
+  cwd: root,
+  encoding: 'utf8',
+});
 if (built.status === 0) {
   results.push(
     await runSuite('python (matplotlib 3.3.3 of the offline bundle)', {
@@ -53,11 +58,15 @@ if (built.status === 0) {
     }),
   );
 } else {
-  console.log('python (matplotlib 3.3.3): pass skipped, the offline bundle @pyodide/pyodide is not installed');
+  console.log(
+    'python (matplotlib 3.3.3): pass skipped, the offline bundle @pyodide/pyodide is not installed',
+  );
 }
 
 for (const { label, ran, failed, skipped } of results) {
   const passed = ran - failed - skipped;
-  console.log(`${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(
+    `${label}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  );
 }
 process.exit(results.every((result) => result.ok) ? 0 : 1);

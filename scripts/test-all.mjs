@@ -12,6 +12,7 @@ const steps = [
   ['unit + node', 'npx', ['vitest', 'run']],
   ['python (native)', 'node', ['scripts/run-python-tests.mjs']],
   ['corpus (native)', '/usr/bin/python3', ['test/corpus/check_corpus.py']],
+  ['template recipe cross-check (native)', 'node', ['test/template/cross_check.mjs', '128', '1']],
   ['build', 'npm', ['run', 'build']],
   ['browser: sandbox (e2e)', 'node', ['test/e2e/run.mjs']],
   ['browser: corpus (e2e)', 'node', ['test/e2e/corpus-check.mjs']],

@@ -16,8 +16,21 @@ const E2E_PAGE = path.join(ROOT, 'test/e2e/page/sandbox-test.html');
 
 /** Packages a chart script may need on 0.17: matplotlib is loaded at boot, the rest on demand. */
 export const LEGACY_PACKAGES = ['matplotlib', 'scipy', 'networkx'];
-const LEGACY_CORE = ['pyodide.js', 'pyodide.asm.js', 'pyodide.asm.data', 'pyodide.asm.wasm', 'packages.json'];
-const OFFICIAL_CORE = ['pyodide.js', 'pyodide.mjs', 'pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'];
+const LEGACY_CORE = [
+  'pyodide.js',
+  'pyodide.asm.js',
+  'pyodide.asm.data',
+  'pyodide.asm.wasm',
+  'packages.json',
+];
+const OFFICIAL_CORE = [
+  'pyodide.js',
+  'pyodide.mjs',
+  'pyodide.asm.mjs',
+  'pyodide.asm.wasm',
+  'python_stdlib.zip',
+  'pyodide-lock.json',
+];
 
 const MIME: Record<string, string> = {
   '.js': 'text/javascript',
@@ -65,7 +78,8 @@ function serveRuntimeFiles(base: string) {
     const url = new URL(req.url ?? '/', 'http://x');
     let urlPath = decodeURIComponent(url.pathname);
     const prefix = base.endsWith('/') ? base.slice(0, -1) : base;
-    if (prefix && prefix !== '.' && urlPath.startsWith(prefix)) urlPath = urlPath.slice(prefix.length);
+    if (prefix && prefix !== '.' && urlPath.startsWith(prefix))
+      urlPath = urlPath.slice(prefix.length);
     const file = resolveRuntimeFile(urlPath);
     if (!file) return next();
     const size = statSync(file).size;
@@ -120,7 +134,11 @@ export function runtimesPlugin(): Plugin {
       if (!config || config.command !== 'build') return;
       const outDir = path.resolve(config.root, config.build.outDir);
       await copyFiles([LEGACY_DIR], listLegacyFiles(), path.join(outDir, 'pyodide-0.17'));
-      await copyFiles([VENDOR_DIR, OFFICIAL_DIR], listOfficialFiles(), path.join(outDir, 'pyodide'));
+      await copyFiles(
+        [VENDOR_DIR, OFFICIAL_DIR],
+        listOfficialFiles(),
+        path.join(outDir, 'pyodide'),
+      );
     },
   };
 }

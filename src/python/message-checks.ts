@@ -10,7 +10,15 @@ import type { BootProgress, HostReply } from '../../workers/python/protocol.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const ERROR_KINDS: readonly RenderErrorKind[] = [
-  'syntax', 'runtime', 'timeout', 'memory', 'forbidden', 'missing-package', 'unsupported', 'no-figure', 'crashed',
+  'syntax',
+  'runtime',
+  'timeout',
+  'memory',
+  'forbidden',
+  'missing-package',
+  'unsupported',
+  'no-figure',
+  'crashed',
 ];
 const BOOT_STAGES = ['runtime', 'packages', 'modules', 'warm-up', 'ready'];
 const MAX_TEXT = 1_000_000;
@@ -19,10 +27,13 @@ type Shape = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Shape =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
+const isText = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= MAX_TEXT;
 const isTextOrNull = (value: unknown) => value === null || isText(value);
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isCount = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0;
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
 const isIntOrNull = (value: unknown) => value === null || Number.isInteger(value);
 
 /** True when the bytes start with the PNG signature. */
@@ -39,7 +50,9 @@ export function isHostReply(value: unknown): value is HostReply {
     case 'pong':
       return isCount(value['nonce']);
     case 'from-worker':
-      return isCount(value['workerId']) && isObject(value['message']) && isText(value['message']['type']);
+      return (
+        isCount(value['workerId']) && isObject(value['message']) && isText(value['message']['type'])
+      );
     case 'worker-crashed':
       return isCount(value['workerId']) && isText(value['message']);
     default:

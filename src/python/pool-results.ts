@@ -7,7 +7,12 @@ import type {
 } from '../../workers/python/api.ts';
 
 /** A render that ended in the pool, not in Python. */
-export function failRender(kind: RenderErrorKind, message: string, durationMs: number, runtime: RuntimeInfo | null): RenderFailure {
+export function failRender(
+  kind: RenderErrorKind,
+  message: string,
+  durationMs: number,
+  runtime: RuntimeInfo | null,
+): RenderFailure {
   return {
     ok: false,
     error: { kind, message, traceback: null, line: null, name: null },
@@ -20,7 +25,11 @@ export function failRender(kind: RenderErrorKind, message: string, durationMs: n
 
 /** An answer program that ended in the pool, not in Python. */
 export function failAnswer(kind: RenderErrorKind, message: string): AnswerResult {
-  return { ok: false, error: { kind, message, traceback: null, line: null, name: null }, stdout: '' };
+  return {
+    ok: false,
+    error: { kind, message, traceback: null, line: null, name: null },
+    stdout: '',
+  };
 }
 
 /** The rejection of an aborted call (tell it apart by name, never instanceof). */

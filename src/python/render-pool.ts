@@ -1,73 +1,41 @@
 // The client of the sandbox: owns the iframe, the warm workers (plus spares), a FIFO queue, time
 // limits, aborts, idle release and recovery. Components never touch a Worker or the iframe.
-import type { AnswerResult, RenderOptions, RenderResult, RuntimeInfo } from '../../workers/python/api.ts';
-import type { HostReply, RuntimeSource, WorkerReply } from '../../workers/python/protocol.ts';
-import { isAnswerResult, isBootProgress, isRenderResult, isRuntimeInfo } from './message-checks.ts';
-import { abortError, defaultPoolSize, failAnswer, failRender, joinRenderId, splitRenderId } from './pool-results.ts';
+import type {
+  AnswerResult,
+  RenderErrorKind,
+  RenderOptions,
+  RenderResult,
+  RuntimeInfo,
+} from '../../workers/python/api.ts';
+import type { WorkerReply } from '../../workers/python/protocol.ts';
+import { isAnswerResult, isRenderResult } from './message-checks.ts';
+import { randomJobId, resolveFailure } from './pool-jobs.ts';
+import type { Job, JobBase, RenderJob, Slot } from './pool-jobs.ts';
+import {
+  abortError,
+  defaultPoolSize,
+  failAnswer,
+  joinRenderId,
+  splitRenderId,
+} from './pool-results.ts';
 import type { PoolProgress, PoolStatus, RenderPoolOptions } from './pool-types.ts';
-import { fetchRuntimeFiles } from './runtime-files.ts';
-import { chooseRuntimeSource } from './runtime-source/index.ts';
-import type { RuntimeSource as ChosenRuntime } from './runtime-source/index.ts';
-import { SandboxFrame } from './sandbox-frame.ts';
-
-/** A booting worker that has not answered in this long is replaced. */
-const BOOT_LIMIT_MS = 90_000;
-/** Consecutive boot failures after which the pool gives up. */
-const MAX_BOOT_FAILURES = 3;
-
-interface Slot {
-  id: number;
-  state: 'booting' | 'idle' | 'busy';
-  job: Job | null;
-  lastUsed: number;
-  bootTimer: ReturnType<typeof setTimeout> | null;
-}
-
-interface JobBase {
-  jobId: number;
-  timeoutMs: number;
-  startedAt: number;
-  timer: ReturnType<typeof setTimeout> | null;
-  signal: AbortSignal | undefined;
-  onAbort: () => void;
-  reject: (error: unknown) => void;
-  /** Set once the job was re-run after its worker sent unexpected messages. */
-  isRetry: boolean;
-}
-interface RenderJob extends JobBase {
-  kind: 'render';
-  code: string;
-  options: RenderOptions;
-  resolve: (result: RenderResult) => void;
-}
-interface AnswerJob extends JobBase {
-  kind: 'answer';
-  workerId: number;
-  renderId: string;
-  program: string;
-  resolve: (result: AnswerResult) => void;
-}
-type Job = RenderJob | AnswerJob;
+import { loadSandboxAssets } from './sandbox-assets.ts';
+import { SandboxWorkers } from './sandbox-workers.ts';
 
 export class RenderPool {
   #size: number;
   #spares: number;
   readonly #defaults: RenderOptions;
   readonly #options: RenderPoolOptions;
-  readonly #slots = new Map<number, Slot>();
   #queue: Job[] = [];
-  #frame: SandboxFrame | null = null;
-  #frameConfig: { hostSource: string; workerSource: string; files: Record<string, Blob>; source: RuntimeSource } | null = null;
-  #framesBuilt = 0;
-  /** False while a frame is starting: workers spawned then would be lost. */
-  #isFrameReady = false;
-  #nextWorkerId = 1;
-  #bootFailures = 0;
+  /** Null until the runtime files are fetched. */
+  #workers: SandboxWorkers | null = null;
   #info: RuntimeInfo | null = null;
   #fatal: Error | null = null;
   #isDisposed = false;
   readonly #ready: Promise<RuntimeInfo>;
-  #settleReady: { resolve: (info: RuntimeInfo) => void; reject: (error: Error) => void } | null = null;
+  #settleReady: { resolve: (info: RuntimeInfo) => void; reject: (error: Error) => void } | null =
+    null;
   readonly #idleTimer: ReturnType<typeof setInterval>;
 
   constructor(options: RenderPoolOptions = {}) {
@@ -83,7 +51,10 @@ export class RenderPool {
     this.#ready = new Promise((resolve, reject) => (this.#settleReady = { resolve, reject }));
     this.#ready.catch(() => undefined); // Reported through ready()/runtimeInfo() and to queued jobs.
     const idleMs = options.idleReleaseMs ?? 300_000;
-    this.#idleTimer = setInterval(() => this.#releaseIdle(idleMs), Math.min(idleMs / 2, 30_000));
+    this.#idleTimer = setInterval(
+      () => this.#queue.length === 0 && this.#workers?.releaseIdle(idleMs),
+      Math.min(idleMs / 2, 30_000),
+    );
     void this.#start();
   }
 
@@ -98,25 +69,50 @@ export class RenderPool {
   }
 
   /** Renders a script; expected failures (timeout included) resolve as data, an abort rejects. */
-  render(code: string, options: Partial<RenderOptions> = {}, signal?: AbortSignal): Promise<RenderResult> {
+  render(
+    code: string,
+    options: Partial<RenderOptions> = {},
+    signal?: AbortSignal,
+  ): Promise<RenderResult> {
     const merged = { ...this.#defaults, ...options };
     return new Promise<RenderResult>((resolve, reject) => {
-      const job: RenderJob = { ...this.#newJob(merged.timeoutMs, signal, reject), kind: 'render', code, options: merged, resolve };
+      const job: RenderJob = {
+        ...this.#newJob(merged.timeoutMs, signal, reject),
+        kind: 'render',
+        code,
+        options: merged,
+        resolve,
+      };
       this.#enqueue(job);
     });
   }
 
   /** Runs an answer program on the worker that holds the render; if it died, resolves kind 'crashed'. */
-  runAnswerProgram(renderId: string, program: string, signal?: AbortSignal, timeoutMs = this.#defaults.timeoutMs): Promise<AnswerResult> {
+  runAnswerProgram(
+    renderId: string,
+    program: string,
+    signal?: AbortSignal,
+    timeoutMs = this.#defaults.timeoutMs,
+  ): Promise<AnswerResult> {
     const target = splitRenderId(renderId);
-    if (!target || !this.#slots.has(target.workerId)) {
+    if (!target || !this.#workers?.get(target.workerId)) {
       return Promise.resolve(
-        failAnswer('crashed', 'The worker that held this render is gone (time limit, crash or idle release); render the chart again.'),
+        failAnswer(
+          'crashed',
+          'The worker that held this render is gone (time limit, crash or idle release); render the chart again.',
+        ),
       );
     }
     return new Promise<AnswerResult>((resolve, reject) => {
       const base = this.#newJob(timeoutMs, signal, reject);
-      this.#enqueue({ ...base, kind: 'answer', workerId: target.workerId, renderId: target.renderId, program, resolve });
+      this.#enqueue({
+        ...base,
+        kind: 'answer',
+        workerId: target.workerId,
+        renderId: target.renderId,
+        program,
+        resolve,
+      });
     });
   }
 
@@ -124,18 +120,21 @@ export class RenderPool {
   resize(size: number, spares = this.#spares): void {
     this.#size = Math.max(1, Math.floor(size));
     this.#spares = Math.max(0, Math.floor(spares));
-    const target = this.#size + this.#spares;
-    for (const slot of [...this.#slots.values()]) {
-      if (this.#slots.size <= target) break;
-      if (slot.state !== 'busy') this.#retire(slot);
+    const workers = this.#workers;
+    if (!workers) return;
+    workers.target = this.#size + this.#spares;
+    for (const slot of workers.list()) {
+      if (workers.list().length <= workers.target) break;
+      if (slot.state !== 'busy') workers.retire(slot);
     }
-    this.#fillWorkers();
+    workers.fill();
     this.#dispatch();
   }
 
   /** A snapshot for status displays. */
   status(): PoolStatus {
-    const count = (state: Slot['state']) => [...this.#slots.values()].filter((slot) => slot.state === state).length;
+    const slots = this.#workers?.list() ?? [];
+    const count = (state: Slot['state']) => slots.filter((slot) => slot.state === state).length;
     return {
       size: this.#size,
       spares: this.#spares,
@@ -143,7 +142,7 @@ export class RenderPool {
       idle: count('idle'),
       busy: count('busy'),
       queued: this.#queue.length,
-      framesBuilt: this.#framesBuilt,
+      framesBuilt: this.#workers?.framesBuilt ?? 0,
     };
   }
 
@@ -151,112 +150,50 @@ export class RenderPool {
   dispose(): void {
     this.#isDisposed = true;
     clearInterval(this.#idleTimer);
-    for (const slot of this.#slots.values()) {
-      if (slot.job) this.#finish(slot.job, () => slot.job?.reject(abortError('The render pool was disposed.')));
-      if (slot.bootTimer) clearTimeout(slot.bootTimer);
+    const running = (this.#workers?.list() ?? []).flatMap((slot) => (slot.job ? [slot.job] : []));
+    for (const job of [...running, ...this.#queue]) {
+      this.#finish(job, () => job.reject(abortError('The render pool was disposed.')));
     }
-    this.#queue.forEach((job) => this.#finish(job, () => job.reject(abortError('The render pool was disposed.'))));
     this.#queue = [];
-    this.#slots.clear();
-    this.#frame?.dispose();
-    this.#frame = null;
+    this.#workers?.stop();
   }
 
   async #start(): Promise<void> {
     try {
-      const fetchFn = this.#options.fetchFn ?? globalThis.fetch.bind(globalThis);
-      const base = this.#options.baseUrl ?? document.baseURI;
-      const preferOffline = this.#options.preferOffline ?? false;
-      const chosen = await (this.#options.chooseSource ?? (() => chooseRuntimeSource({ fetch: fetchFn, baseUrl: base, preferOffline })))();
-      const source = toSandboxSource(chosen);
-      const text = async (path: string) => (await fetchFn(new URL(path, base).href)).text();
-      const [hostSource, workerSource] = await Promise.all([text('sandbox/sandbox-host.js'), text('sandbox/sandbox-worker.js')]);
-      this.#progress({ stage: 'fetch', fraction: 0, message: 'Fetching the Python runtime' });
-      // Optional packages are fed too: a script importing scipy must not need the network.
-      const urls = [...chosen.files, ...Object.values(chosen.onDemand).flat()];
-      const files = await fetchRuntimeFiles(urls, fetchFn, (bytes, total, done) =>
-        this.#progress({ stage: 'fetch', fraction: done / total, message: `Fetched ${done}/${total} runtime files (${(bytes / 1e6).toFixed(1)} MB)` }),
+      const assets = await loadSandboxAssets(this.#options, (progress) => this.#progress(progress));
+      if (this.#isDisposed) return;
+      const settings = {
+        ...(this.#options.container ? { container: this.#options.container } : {}),
+        heartbeatMs: this.#options.heartbeatMs ?? 1_000,
+        silenceMs: this.#options.hostSilenceMs ?? 4_000,
+      };
+      this.#workers = new SandboxWorkers(
+        assets,
+        settings,
+        {
+          onBootProgress: ({ stage, fraction }) => {
+            if (!this.#info)
+              this.#progress({ stage, fraction, message: `Starting Python: ${stage}` });
+          },
+          onBooted: (info) => {
+            this.#info ??= info;
+            this.#settleReady?.resolve(info);
+          },
+          onReply: (slot, message) => this.#receive(slot, message),
+          onLost: (slot, reason) => slot.job && this.#fail(slot.job, 'crashed', reason),
+          onFatal: (error) => this.#failAll(error),
+          onChange: () => this.#dispatch(),
+        },
+        this.#size + this.#spares,
       );
-      this.#frameConfig = { hostSource, workerSource, files, source };
-      await this.#buildFrame();
+      await this.#workers.start();
     } catch (error) {
       this.#failAll(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
-  async #buildFrame(): Promise<void> {
-    if (!this.#frameConfig || this.#isDisposed) return;
-    this.#frame?.dispose();
-    const frame: SandboxFrame = new SandboxFrame({
-      ...this.#frameConfig,
-      ...(this.#options.container ? { container: this.#options.container } : {}),
-      heartbeatMs: this.#options.heartbeatMs ?? 1_000,
-      silenceMs: this.#options.hostSilenceMs ?? 4_000,
-      onReply: (reply) => frame === this.#frame && this.#receive(reply),
-      onDead: (reason) => frame === this.#frame && void this.#rebuild(reason),
-    });
-    this.#frame = frame;
-    this.#isFrameReady = false;
-    this.#framesBuilt += 1;
-    await frame.start();
-    if (frame !== this.#frame) return;
-    this.#isFrameReady = true;
-    this.#fillWorkers();
-  }
-
-  /** The host went silent: every worker in it is lost; queued jobs wait for the new frame. */
-  async #rebuild(reason: string): Promise<void> {
-    for (const slot of [...this.#slots.values()]) this.#retire(slot, reason);
-    try {
-      await this.#buildFrame();
-    } catch (error) {
-      this.#failAll(error instanceof Error ? error : new Error(String(error)));
-    }
-  }
-
-  /** Boots missing workers one at a time: parallel boots on few cores delay the first chart. */
-  #fillWorkers(): void {
-    if (!this.#frame || !this.#isFrameReady || this.#isDisposed || this.#fatal) return;
-    const isBooting = [...this.#slots.values()].some((slot) => slot.state === 'booting');
-    if (!isBooting && this.#slots.size < this.#size + this.#spares) {
-      const slot: Slot = { id: this.#nextWorkerId++, state: 'booting', job: null, lastUsed: performance.now(), bootTimer: null };
-      slot.bootTimer = setTimeout(() => this.#bootFailed(slot, 'boot took too long'), BOOT_LIMIT_MS);
-      this.#slots.set(slot.id, slot);
-      this.#frame.send({ type: 'spawn', workerId: slot.id });
-    }
-  }
-
-  #receive(reply: HostReply): void {
-    if (reply.type !== 'from-worker' && reply.type !== 'worker-crashed') return;
-    const slot = this.#slots.get(reply.workerId);
-    if (!slot) return;
-    if (reply.type === 'worker-crashed') {
-      if (slot.state === 'booting') this.#bootFailed(slot, reply.message);
-      else this.#retire(slot, `the worker crashed: ${reply.message}`);
-      return;
-    }
-    this.#receiveFromWorker(slot, reply.message);
-  }
-
-  #receiveFromWorker(slot: Slot, message: WorkerReply): void {
-    if (slot.state === 'booting') {
-      if (message.type === 'progress' && !this.#info && isBootProgress(message.progress)) {
-        const { stage, fraction } = message.progress;
-        this.#progress({ stage, fraction, message: `Starting Python: ${stage}` });
-      } else if (message.type === 'booted' && isRuntimeInfo(message.info)) {
-        if (slot.bootTimer) clearTimeout(slot.bootTimer);
-        slot.state = 'idle';
-        slot.lastUsed = performance.now();
-        this.#bootFailures = 0;
-        this.#info ??= message.info;
-        this.#settleReady?.resolve(message.info);
-        this.#fillWorkers();
-        this.#dispatch();
-      } else if (message.type === 'boot-failed' && typeof message.message === 'string') {
-        this.#bootFailed(slot, message.message);
-      }
-      return;
-    }
+  /** A reply from a booted worker: accepted only as the exact answer to the job it runs. */
+  #receive(slot: Slot, message: WorkerReply): void {
     const job = slot.job;
     const expected = job?.kind === 'render' ? 'render-result' : 'answer-result';
     if (!job || message.type !== expected || !('jobId' in message) || message.jobId !== job.jobId) {
@@ -265,8 +202,11 @@ export class RenderPool {
     const broken = (message as { broken?: unknown }).broken === true;
     if (job.kind === 'render' && message.type === 'render-result') {
       const result = message.result;
-      if (!isRenderResult(result, job.options.maxPixels)) return this.#distrust(slot, 'an invalid render result');
-      const shaped = result.ok ? { ...result, renderId: joinRenderId(slot.id, result.renderId) } : result;
+      if (!isRenderResult(result, job.options.maxPixels))
+        return this.#distrust(slot, 'an invalid render result');
+      const shaped = result.ok
+        ? { ...result, renderId: joinRenderId(slot.id, result.renderId) }
+        : result;
       this.#complete(slot, job, () => job.resolve(shaped), broken);
     } else if (job.kind === 'answer' && message.type === 'answer-result') {
       if (!isAnswerResult(message.result)) return this.#distrust(slot, 'an invalid answer result');
@@ -282,7 +222,7 @@ export class RenderPool {
    */
   #distrust(slot: Slot, what = 'a message it was not asked for'): void {
     const job = slot.job;
-    this.#retire(slot);
+    this.#workers?.retire(slot);
     if (!job) return;
     if (!job.isRetry) {
       job.isRetry = true;
@@ -291,54 +231,58 @@ export class RenderPool {
       return;
     }
     const message = `The sandbox sent ${what} (a script posting its own messages); its worker was stopped.`;
-    this.#finish(job, () =>
-      job.kind === 'render'
-        ? job.resolve(failRender('forbidden', message, performance.now() - job.startedAt, this.#info))
-        : job.resolve(failAnswer('forbidden', message)),
-    );
+    this.#fail(job, 'forbidden', message);
   }
 
-  #bootFailed(slot: Slot, message: string): void {
-    this.#retire(slot);
-    this.#bootFailures += 1;
-    const hasBooted = [...this.#slots.values()].some((other) => other.state !== 'booting');
-    if (this.#bootFailures >= MAX_BOOT_FAILURES && !hasBooted) {
-      this.#failAll(new Error(`Python could not start: ${message}`));
-    } else {
-      this.#fillWorkers();
-    }
-  }
-
-  #newJob(timeoutMs: number, signal: AbortSignal | undefined, reject: (error: unknown) => void): JobBase {
-    return { jobId: randomJobId(), timeoutMs, startedAt: 0, timer: null, signal, onAbort: () => undefined, reject, isRetry: false };
+  #newJob(
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+    reject: (error: unknown) => void,
+  ): JobBase {
+    return {
+      jobId: randomJobId(),
+      timeoutMs,
+      startedAt: 0,
+      timer: null,
+      signal,
+      onAbort: () => undefined,
+      reject,
+      isRetry: false,
+    };
   }
 
   #enqueue(job: Job): void {
     if (this.#isDisposed) return job.reject(abortError('The render pool was disposed.'));
     if (job.signal?.aborted) return job.reject(abortError());
-    if (this.#fatal) return this.#settleFatal(job, this.#fatal);
+    if (this.#fatal) return this.#fail(job, 'crashed', this.#fatal.message);
     job.onAbort = () => this.#abort(job);
     job.signal?.addEventListener('abort', job.onAbort, { once: true });
     this.#queue.push(job);
-    this.#fillWorkers();
+    this.#workers?.fill();
     this.#dispatch();
   }
 
   #dispatch(): void {
-    let busy = [...this.#slots.values()].filter((slot) => slot.state === 'busy').length;
-    for (let i = 0; i < this.#queue.length && busy < this.#size; ) {
+    const workers = this.#workers;
+    if (!workers) return;
+    let busy = workers.list().filter((slot) => slot.state === 'busy').length;
+    for (let i = 0; i < this.#queue.length && busy < this.#size;) {
       const job = this.#queue[i] as Job;
       let slot: Slot | undefined;
       if (job.kind === 'answer') {
-        slot = this.#slots.get(job.workerId);
+        slot = workers.get(job.workerId);
         if (!slot) {
           this.#queue.splice(i, 1);
-          this.#finish(job, () => job.resolve(failAnswer('crashed', 'The worker that held this render is gone; render the chart again.')));
+          this.#fail(
+            job,
+            'crashed',
+            'The worker that held this render is gone; render the chart again.',
+          );
           continue;
         }
         if (slot.state !== 'idle') slot = undefined;
       } else {
-        slot = [...this.#slots.values()].find((candidate) => candidate.state === 'idle');
+        slot = workers.list().find((candidate) => candidate.state === 'idle');
       }
       if (!slot) {
         i += 1;
@@ -358,25 +302,26 @@ export class RenderPool {
     const message =
       job.kind === 'render'
         ? { type: 'render' as const, jobId: job.jobId, code: job.code, options: job.options }
-        : { type: 'answer' as const, jobId: job.jobId, renderId: job.renderId, program: job.program };
-    this.#frame?.send({ type: 'to-worker', workerId: slot.id, message });
+        : {
+            type: 'answer' as const,
+            jobId: job.jobId,
+            renderId: job.renderId,
+            program: job.program,
+          };
+    this.#workers?.send(slot, message);
   }
 
   #expire(slot: Slot, job: Job): void {
     const message = `The script did not finish within ${job.timeoutMs} ms and was stopped.`;
-    this.#retire(slot);
-    this.#finish(job, () =>
-      job.kind === 'render'
-        ? job.resolve(failRender('timeout', message, performance.now() - job.startedAt, this.#info))
-        : job.resolve(failAnswer('timeout', message)),
-    );
+    this.#workers?.retire(slot);
+    this.#fail(job, 'timeout', message);
   }
 
   #abort(job: Job): void {
     const index = this.#queue.indexOf(job);
     if (index >= 0) this.#queue.splice(index, 1);
-    const slot = [...this.#slots.values()].find((candidate) => candidate.job === job);
-    if (slot) this.#retire(slot);
+    const slot = this.#workers?.list().find((candidate) => candidate.job === job);
+    if (slot) this.#workers?.retire(slot);
     this.#finish(job, () => job.reject(abortError()));
   }
 
@@ -385,7 +330,7 @@ export class RenderPool {
     slot.state = 'idle';
     slot.lastUsed = performance.now();
     this.#finish(job, settle);
-    if (isBroken) this.#retire(slot);
+    if (isBroken) this.#workers?.retire(slot);
     this.#dispatch();
   }
 
@@ -396,75 +341,19 @@ export class RenderPool {
     settle();
   }
 
-  /** Terminates a worker; its running job (if any) ends as crashed. Then a spare takes over. */
-  #retire(slot: Slot, crashMessage?: string): void {
-    if (!this.#slots.delete(slot.id)) return;
-    if (slot.bootTimer) clearTimeout(slot.bootTimer);
-    this.#frame?.send({ type: 'kill', workerId: slot.id });
-    const job = slot.job;
-    slot.job = null;
-    if (job && crashMessage) {
-      this.#finish(job, () =>
-        job.kind === 'render'
-          ? job.resolve(failRender('crashed', crashMessage, performance.now() - job.startedAt, this.#info))
-          : job.resolve(failAnswer('crashed', crashMessage)),
-      );
-    }
-    queueMicrotask(() => {
-      this.#fillWorkers();
-      this.#dispatch();
-    });
-  }
-
-  #releaseIdle(idleMs: number): void {
-    const now = performance.now();
-    const idle = [...this.#slots.values()].filter((slot) => slot.state === 'idle');
-    const booted = [...this.#slots.values()].filter((slot) => slot.state !== 'booting').length;
-    let keep = booted;
-    for (const slot of idle) {
-      if (keep <= 1 || this.#queue.length > 0) break;
-      if (now - slot.lastUsed < idleMs) continue;
-      this.#slots.delete(slot.id);
-      this.#frame?.send({ type: 'kill', workerId: slot.id });
-      keep -= 1;
-    }
-  }
-
   #failAll(error: Error): void {
     this.#fatal = error;
     this.#settleReady?.reject(error);
     const queued = this.#queue;
     this.#queue = [];
-    queued.forEach((job) => this.#settleFatal(job, error));
+    queued.forEach((job) => this.#fail(job, 'crashed', error.message));
   }
 
-  #settleFatal(job: Job, error: Error): void {
-    this.#finish(job, () =>
-      job.kind === 'render'
-        ? job.resolve(failRender('crashed', error.message, 0, this.#info))
-        : job.resolve(failAnswer('crashed', error.message)),
-    );
+  #fail(job: Job, kind: RenderErrorKind, message: string): void {
+    this.#finish(job, () => resolveFailure(job, kind, message, this.#info));
   }
 
   #progress(progress: PoolProgress): void {
     this.#options.onProgress?.(progress);
   }
-}
-
-/** Job ids are random so a script cannot guess another job's id to forge its reply. */
-function randomJobId(): number {
-  const [high = 0, low = 0] = crypto.getRandomValues(new Uint32Array(2));
-  return (high & 0x1fffff) * 2 ** 32 + low;
-}
-
-/** The part of the chosen runtime the sandbox worker needs. */
-function toSandboxSource(chosen: ChosenRuntime): RuntimeSource {
-  const isLegacy = chosen.distribution === 'offline-0.17';
-  return {
-    distribution: chosen.distribution,
-    indexURL: chosen.indexURL,
-    lockFileURL: isLegacy ? null : chosen.lockFileURL,
-    packageBaseUrl: isLegacy ? null : chosen.packageBaseUrl,
-    note: chosen.note,
-  };
 }

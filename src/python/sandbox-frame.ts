@@ -46,6 +46,7 @@ export class SandboxFrame {
   #lastHeard = 0;
   #nonce = 0;
   #isDead = false;
+  #readyHandlers: { resolve: () => void; reject: (error: Error) => void } | null = null;
   readonly #onMessage = (event: MessageEvent) => this.#receive(event);
 
   constructor(config: SandboxFrameConfig) {
@@ -70,18 +71,24 @@ export class SandboxFrame {
     window.addEventListener('message', this.#onMessage);
     this.#iframe = iframe;
     (this.#config.container ?? document.body).appendChild(iframe);
-    const timer = setTimeout(() => this.#readyHandlers?.reject(new Error('sandbox host did not start')), this.#config.silenceMs * 3);
+    const timer = setTimeout(
+      () => this.#readyHandlers?.reject(new Error('sandbox host did not start')),
+      this.#config.silenceMs * 3,
+    );
     try {
       await ready;
     } finally {
       clearTimeout(timer);
     }
-    this.#post({ type: 'init', workerSource: this.#config.workerSource, files: this.#config.files, source });
+    this.#post({
+      type: 'init',
+      workerSource: this.#config.workerSource,
+      files: this.#config.files,
+      source,
+    });
     this.#lastHeard = performance.now();
     this.#heartbeat = setInterval(() => this.#beat(), this.#config.heartbeatMs);
   }
-
-  #readyHandlers: { resolve: () => void; reject: (error: Error) => void } | null = null;
 
   /** Sends a request to the host (never anything secret: the target origin must be '*'). */
   send(request: HostRequest): void {
@@ -105,6 +112,7 @@ export class SandboxFrame {
   #beat(): void {
     if (performance.now() - this.#lastHeard > this.#config.silenceMs) {
       this.#isDead = true;
+      if (this.#heartbeat) clearInterval(this.#heartbeat);
       this.#config.onDead('the sandbox stopped answering');
       return;
     }

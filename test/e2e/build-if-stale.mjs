@@ -28,10 +28,25 @@ export function buildIfStale() {
   const sourcesAt = Math.max(...SOURCES.map((entry) => newestMtime(path.join(ROOT, entry))));
   if (builtAt > sourcesAt) return false;
   const run = (args, env = {}) =>
-    execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+    execFileSync(process.execPath, args, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
   run(['scripts/build-sandbox-worker.mjs']);
-  run([path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', E2E_DIST, '--emptyOutDir', '--logLevel', 'warn'], {
-    CIT_E2E: '1',
-  });
+  run(
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      E2E_DIST,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      CIT_E2E: '1',
+    },
+  );
   return true;
 }

@@ -12,7 +12,9 @@ import {
   startNativeRenderer,
 } from './corpus-harness.mjs';
 
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : null;
 const corpus = loadCorpus().filter((entry) => !only || entry.id.includes(only));
 let passed = 0;
 let failed = 0;
@@ -32,7 +34,9 @@ try {
   await bootPool(session.page, { size: 2, spares: 0, timeoutMs: 30_000 });
   const browserRun = await renderInPage(session.page, corpus);
   const problems = compareWithExpectations(
-    browserRun.results.filter((r) => r.ok).map((r) => ({ id: r.id, facts: r.facts, expect: corpus.find((e) => e.id === r.id).expect })),
+    browserRun.results
+      .filter((r) => r.ok)
+      .map((r) => ({ id: r.id, facts: r.facts, expect: corpus.find((e) => e.id === r.id).expect })),
   );
   for (const result of browserRun.results) {
     const nativeResult = nativeById.get(result.id);
@@ -43,10 +47,19 @@ try {
     const issues = [...(problems[result.id] ?? [])];
     if (!nativeResult?.ok) issues.push(`native render failed: ${nativeResult?.error?.message}`);
     else if (nativeResult.width !== result.width || nativeResult.height !== result.height)
-      issues.push(`size ${result.width}×${result.height}, natively ${nativeResult.width}×${nativeResult.height}`);
-    if (result.decoded.width !== result.width || result.decoded.height !== result.height) issues.push('decoded PNG size differs from the reported size');
-    if (result.decoded.ink < 0.01) issues.push(`nearly blank (ink ${result.decoded.ink.toFixed(4)})`);
-    check(result.id, issues.length === 0, issues.join('; ') || `${result.width}×${result.height}, ink ${(result.decoded.ink * 100).toFixed(1)}%`);
+      issues.push(
+        `size ${result.width}×${result.height}, natively ${nativeResult.width}×${nativeResult.height}`,
+      );
+    if (result.decoded.width !== result.width || result.decoded.height !== result.height)
+      issues.push('decoded PNG size differs from the reported size');
+    if (result.decoded.ink < 0.01)
+      issues.push(`nearly blank (ink ${result.decoded.ink.toFixed(4)})`);
+    check(
+      result.id,
+      issues.length === 0,
+      issues.join('; ') ||
+        `${result.width}×${result.height}, ink ${(result.decoded.ink * 100).toFixed(1)}%`,
+    );
   }
   const foreign = session.foreignRequests();
   check('no request left 127.0.0.1', foreign.length === 0, foreign.slice(0, 5).join(', '));

@@ -2,7 +2,8 @@
 // (a computed getattr), so the sandbox itself, not cit_static, is what gets tested.
 
 const JS = "import importlib\njs = getattr(importlib, 'import' + '_module')('j' + 's')\n";
-const CHART = 'import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(3, 2))\nax.plot([1, 2, 3])\n';
+const CHART =
+  'import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(3, 2))\nax.plot([1, 2, 3])\n';
 
 /** A bar chart with known data: 6×4 in at 100 dpi is 600×400 px. */
 export const BAR_CHART = [
@@ -14,6 +15,25 @@ export const BAR_CHART = [
   'ax.legend()',
 ].join('\n');
 
+/** Scripts that need a package loaded on demand. */
+export const ON_DEMAND = {
+  scipy: [
+    'import numpy as np',
+    'from scipy import stats',
+    'import matplotlib.pyplot as plt',
+    'x = np.linspace(-3, 3, 50)',
+    'fig, ax = plt.subplots()',
+    'ax.plot(x, stats.norm.pdf(x))',
+  ].join('\n'),
+  networkx: [
+    'import networkx as nx',
+    'import matplotlib.pyplot as plt',
+    'g = nx.cycle_graph(5)',
+    'fig, ax = plt.subplots()',
+    'nx.draw(g, pos=nx.circular_layout(g), ax=ax)',
+  ].join('\n'),
+};
+
 /** Expected error kinds of scripts that must fail. */
 export const FAILING = [
   { name: 'infinite loop', kind: 'timeout', code: 'while True:\n    pass\n' },
@@ -24,16 +44,30 @@ export const FAILING = [
     timeoutMs: 15_000,
     code: 'chunks = []\nwhile True:\n    chunks.append(bytearray(100 * 2 ** 20))\n',
   },
-  { name: 'import js', kind: 'forbidden', code: 'import js\njs.fetch("http://example.com/")\n' + CHART },
+  {
+    name: 'import js',
+    kind: 'forbidden',
+    code: 'import js\njs.fetch("http://example.com/")\n' + CHART,
+  },
   { name: 'os.system', kind: 'forbidden', code: 'import os\nos.system("ls")\n' + CHART },
-  { name: 'file write', kind: 'forbidden', code: 'f = open("/tmp/leak.txt", "w")\nf.write("x")\n' + CHART },
+  {
+    name: 'file write',
+    kind: 'forbidden',
+    code: 'f = open("/tmp/leak.txt", "w")\nf.write("x")\n' + CHART,
+  },
   { name: 'no figure', kind: 'no-figure', code: 'x = sum(range(10))\nprint(x)\n' },
-  { name: 'syntax error', kind: 'syntax', line: 3, code: 'import matplotlib.pyplot as plt\nx = 1\ny = (2 +\n' },
+  {
+    name: 'syntax error',
+    kind: 'syntax',
+    line: 3,
+    code: 'import matplotlib.pyplot as plt\nx = 1\ny = (2 +\n',
+  },
 ];
 
 /** Scripts that try to reach the network or storage through `js`; `url` is substituted. */
 export function escapeScripts(bystanderUrl, appUrl) {
-  const tryEach = (lines) => `${JS}out = []\n${lines.map((line) => `try:\n    ${line}\nexcept Exception as e:\n    out.append(repr(e)[:80])\n`).join('')}print(out)\n${CHART}`;
+  const tryEach = (lines) =>
+    `${JS}out = []\n${lines.map((line) => `try:\n    ${line}\nexcept Exception as e:\n    out.append(repr(e)[:80])\n`).join('')}print(out)\n${CHART}`;
   return [
     {
       name: 'fetch to another local port',

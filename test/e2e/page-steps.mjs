@@ -1,6 +1,5 @@
 // Steps the e2e suite runs inside the test page (each is serialized by page.evaluate, so each is
 // self-contained). The pool lives in window.__pool between steps.
-/* global window, indexedDB, localStorage, BroadcastChannel, createImageBitmap, OffscreenCanvas, AbortController, document, performance, Blob */
 
 export async function writeAppStorage() {
   localStorage.setItem('cit-secret', 'sk-e2e-secret');
@@ -45,15 +44,19 @@ export async function bootPool(options) {
   window.__pool = pool;
   try {
     const info = await pool.ready();
-    return { info, readyMs: performance.now() - started, stages: [...new Set(progress.map((p) => p.stage))] };
+    return {
+      info,
+      readyMs: performance.now() - started,
+      stages: [...new Set(progress.map((p) => p.stage))],
+    };
   } catch (error) {
     return { error: String(error), readyMs: 0, stages: [...new Set(progress.map((p) => p.stage))] };
   }
 }
 
-export async function renderSummary({ code, decode = true, timeoutMs }) {
+export async function renderSummary({ code, decode = true, timeoutMs, options = {} }) {
   const started = performance.now();
-  const result = await window.__pool.render(code, timeoutMs ? { timeoutMs } : {});
+  const result = await window.__pool.render(code, timeoutMs ? { ...options, timeoutMs } : options);
   const wallMs = performance.now() - started;
   if (!result.ok) return { ok: false, error: result.error, stdout: result.stdout, wallMs };
   let decoded = null;
@@ -64,8 +67,13 @@ export async function renderSummary({ code, decode = true, timeoutMs }) {
     context.drawImage(bitmap, 0, 0);
     const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
     let ink = 0;
-    for (let i = 0; i < pixels.length; i += 4) if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 600) ink += 1;
-    decoded = { width: bitmap.width, height: bitmap.height, inkFraction: ink / (pixels.length / 4) };
+    for (let i = 0; i < pixels.length; i += 4)
+      if (pixels[i] + pixels[i + 1] + pixels[i + 2] < 600) ink += 1;
+    decoded = {
+      width: bitmap.width,
+      height: bitmap.height,
+      inkFraction: ink / (pixels.length / 4),
+    };
   }
   const axes = result.facts.axes[0];
   const bars = axes?.series.find((series) => series.kind === 'bar');
@@ -82,19 +90,42 @@ export async function renderSummary({ code, decode = true, timeoutMs }) {
   };
 }
 
-export async function answer({ renderId, program }) {
-  return window.__pool.runAnswerProgram(renderId, program);
+export async function answer({ renderId, program, timeoutMs }) {
+  return window.__pool.runAnswerProgram(renderId, program, undefined, timeoutMs);
+}
+
+/** A separate small pool: two warm workers, then idle past the limit. */
+export async function idleRelease({ idleReleaseMs }) {
+  const { pool } = window.__citSandbox.createPool({ size: 2, spares: 0, idleReleaseMs });
+  await pool.ready();
+  const deadline = performance.now() + 90_000;
+  while (pool.status().idle < 2 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const before = pool.status().idle;
+  await new Promise((resolve) => setTimeout(resolve, idleReleaseMs * 2.5));
+  const after = pool.status().idle + pool.status().booting;
+  pool.dispose();
+  return { before, after };
 }
 
 export async function renderPair({ first, second }) {
   const [a, b] = await Promise.all([window.__pool.render(first), window.__pool.render(second)]);
-  const shape = (r) => ({ ok: r.ok, renderId: r.ok ? r.renderId : null, error: r.ok ? null : r.error });
+  const shape = (r) => ({
+    ok: r.ok,
+    renderId: r.ok ? r.renderId : null,
+    error: r.ok ? null : r.error,
+  });
   return { first: shape(a), second: shape(b) };
 }
 
 export async function abortBoth({ loop, chart }) {
   const pool = window.__pool;
-  const nameOf = (promise) => promise.then(() => 'resolved', (error) => error.name);
+  const nameOf = (promise) =>
+    promise.then(
+      () => 'resolved',
+      (error) => error.name,
+    );
   // Fill both rendering workers, then queue one more and abort it while it waits.
   const running = new AbortController();
   const busy = [pool.render(loop, {}, running.signal), pool.render(loop, { timeoutMs: 1500 })];
@@ -119,17 +150,34 @@ export async function silenceHost({ code }) {
   document.querySelector('iframe[sandbox]')?.remove();
   const started = performance.now();
   const deadline = performance.now() + 60_000;
-  while ((pool.status().framesBuilt < 2 || pool.status().idle < 1) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  while ((pool.status().framesBuilt < 2 || pool.status().idle < 1) && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
   const result = await pool.render(code);
-  return { ok: result.ok, error: result.ok ? null : result.error, framesBuilt: pool.status().framesBuilt, wallMs: performance.now() - started };
+  return {
+    ok: result.ok,
+    error: result.ok ? null : result.error,
+    framesBuilt: pool.status().framesBuilt,
+    wallMs: performance.now() - started,
+  };
 }
 
 export async function throughput({ size, count, code }) {
   const pool = window.__pool;
   pool.resize(size, 1);
   const deadline = performance.now() + 60_000;
-  while ((pool.status().booting > 0 || pool.status().idle < size) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  while ((pool.status().booting > 0 || pool.status().idle < size) && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
   const started = performance.now();
   const results = await Promise.all(Array.from({ length: count }, () => pool.render(code)));
   return { wallMs: performance.now() - started, ok: results.every((r) => r.ok) };
+}
+
+/** Waits until every worker has booted, so timings are not shared with a background boot. */
+export async function waitForWarmPool() {
+  const pool = window.__pool;
+  const deadline = performance.now() + 90_000;
+  const isWarm = () =>
+    pool.status().booting === 0 && pool.status().idle >= pool.status().size + pool.status().spares;
+  while (!isWarm() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return pool.status();
 }

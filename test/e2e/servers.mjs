@@ -34,7 +34,12 @@ export async function startStaticServer(root) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, port, log, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    log,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 /** A server that answers everything with 200 and records it (any entry is a leak). */
@@ -42,9 +47,16 @@ export async function startBystanderServer() {
   const log = [];
   const server = createServer((req, res) => {
     log.push(`${req.method} ${req.url} origin=${req.headers.origin ?? '-'}`);
-    res.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' }).end('ok');
+    res
+      .writeHead(200, { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'text/plain' })
+      .end('ok');
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, port, log, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    log,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }

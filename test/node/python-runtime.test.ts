@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isAnswerResult, isRenderResult, isRuntimeInfo } from '../../src/python/message-checks.ts';
 import type { RuntimeSource } from '../../workers/python/protocol.ts';
 import type { PyodideLike } from '../../workers/python/pyodide-types.ts';
-import { PythonRuntime } from '../../workers/python/python-runtime.ts';
+import { MAX_OUTPUT_CHARS, PythonRuntime } from '../../workers/python/python-runtime.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const STUB = readFileSync(path.join(import.meta.dirname, 'fixtures/stub_cit_render.py'), 'utf8');
@@ -28,20 +28,30 @@ let runtime: PythonRuntime;
 
 beforeAll(async () => {
   // vitest confuses Pyodide's own path detection: pass indexURL explicitly.
-  const real = (await loadPyodide({ indexURL: path.join(ROOT, 'node_modules/pyodide') })) as unknown as PyodideLike;
+  const real = (await loadPyodide({
+    indexURL: path.join(ROOT, 'node_modules/pyodide'),
+  })) as unknown as PyodideLike;
   pyodide = real;
   const recording: PyodideLike = Object.create(real as object) as PyodideLike;
   recording.loadPackage = async (names: string[]) => {
     loadedPackages.push([...names]);
     // Stand-in for the wheel: an importable module of that name.
-    for (const name of names) real.runPython(`import sys, types\nsys.modules.setdefault(${JSON.stringify(name)}, types.ModuleType(${JSON.stringify(name)}))`);
+    for (const name of names)
+      real.runPython(
+        `import sys, types\nsys.modules.setdefault(${JSON.stringify(name)}, types.ModuleType(${JSON.stringify(name)}))`,
+      );
   };
-  runtime = new PythonRuntime(async () => recording, { 'cit_render.py': STUB, 'helper.py': 'VALUE = 42\n' });
+  runtime = new PythonRuntime(async () => recording, {
+    'cit_render.py': STUB,
+    'helper.py': 'VALUE = 42\n',
+  });
 }, 60_000);
 
 /** References Python holds to the last reply of render; a live PyProxy would add one. */
 function refcountOfLastReply(): number {
-  return pyodide.runPython('import sys, cit_render\nsys.getrefcount(cit_render._last[0])') as number;
+  return pyodide.runPython(
+    'import sys, cit_render\nsys.getrefcount(cit_render._last[0])',
+  ) as number;
 }
 
 describe('PythonRuntime on Pyodide core', () => {
@@ -67,6 +77,13 @@ describe('PythonRuntime on Pyodide core', () => {
     expect(result.png.byteOffset).toBe(0);
     expect(result.png.buffer.byteLength).toBe(result.png.length);
     expect(result.runtime.distribution).toBe('offline-0.17');
+  });
+
+  it('cuts a flood of printed output', async () => {
+    const flood = await runtime.render('width, height = 4, 4\nFLOOD = "x" * 300000', OPTIONS);
+    if (!flood.result.ok) throw new Error('expected a render');
+    expect(flood.result.stdout.length).toBeLessThanOrEqual(MAX_OUTPUT_CHARS + 100);
+    expect(flood.result.stdout.startsWith('xxxx')).toBe(true);
   });
 
   it('destroys the PyProxy of every reply', async () => {
@@ -103,17 +120,21 @@ describe('PythonRuntime on Pyodide core', () => {
   });
 
   it('reports a failing package load as missing-package', async () => {
-    const failing = new PythonRuntime(async () => {
-      const broken = Object.create(pyodide as object) as PyodideLike;
-      broken.loadPackage = async (names: string[]) => {
-        if (names.includes('networkx')) throw new Error('no such wheel');
-      };
-      return broken;
-    }, { 'cit_render.py': STUB });
+    const failing = new PythonRuntime(
+      async () => {
+        const broken = Object.create(pyodide as object) as PyodideLike;
+        broken.loadPackage = async (names: string[]) => {
+          if (names.includes('networkx')) throw new Error('no such wheel');
+        };
+        return broken;
+      },
+      { 'cit_render.py': STUB },
+    );
     await failing.boot(SOURCE, () => undefined);
     const { result } = await failing.render('import networkx\nwidth, height = 4, 4', OPTIONS);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect([result.error.kind, result.error.name]).toEqual(['missing-package', 'networkx']);
+    if (!result.ok)
+      expect([result.error.kind, result.error.name]).toEqual(['missing-package', 'networkx']);
   });
 
   it('runs answer programs in the namespace of a render', async () => {

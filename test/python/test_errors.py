@@ -97,6 +97,16 @@ class ErrorKindsTest(unittest.TestCase):
         after, _ = render("import matplotlib.pyplot as plt\nplt.plot([1, 2])\n")
         self.assertTrue(after["ok"], "the engine keeps working after a timeout")
 
+    def test_answer_program_timeout_with_the_native_guard(self):
+        meta, _ = render("import matplotlib.pyplot as plt\nplt.plot([1, 2])\n")
+        cit_render.set_execution_guard(native_server.interval_timer_guard)
+        try:
+            result = json.loads(cit_render.run_answer_program(meta["renderId"],
+                                                              "while True:\n    pass\n", 200))
+        finally:
+            cit_render.set_execution_guard(None)
+        self.assertEqual((result["ok"], result["error"]["kind"]), (False, "timeout"))
+
 
 if __name__ == "__main__":
     unittest.main()

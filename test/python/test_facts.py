@@ -17,6 +17,31 @@ class SeriesFactsTest(unittest.TestCase):
         self.assertEqual(bar["colors"], ["#ff0000", "#008000", "#0000ff"])
         self.assertEqual((bar["orientation"], bar["count"], bar["label"]), ("vertical", 3, "units"))
 
+    def test_positions_on_named_ticks_become_the_tick_names(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        import numpy as np
+        fig, ax = plt.subplots()
+        ax.bar(np.arange(3), [5, 6, 7])
+        ax.set_xticks(np.arange(3))
+        ax.set_xticklabels(['2018', '2019', '2020'])
+        ax.plot([0, 1, 2], [1, 2, 3])
+        ax.plot([0.5, 1.5], [4, 4])
+        """)
+        self.assertEqual(series_of(meta, kind="bar")[0]["x"], ["2018", "2019", "2020"])
+        lines = series_of(meta, kind="line")
+        self.assertEqual(lines[0]["x"], ["2018", "2019", "2020"])
+        # points between ticks keep their numbers: no name is invented for them
+        self.assertEqual(lines[1]["x"], [0.5, 1.5])
+
+    def test_numeric_tick_labels_keep_numbers(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        plt.bar([2018, 2019, 2020], [5, 6, 7])
+        plt.xticks([2018, 2019, 2020])
+        """)
+        self.assertEqual(series_of(meta, kind="bar")[0]["x"], [2018, 2019, 2020])
+
     def test_horizontal_bars_report_widths(self):
         meta, _ = render("""
         import matplotlib.pyplot as plt
@@ -152,6 +177,22 @@ class AxesAndTextFactsTest(unittest.TestCase):
         self.assertEqual(self.meta["facts"]["findings"], [])
 
 
+class InsetAxesTest(unittest.TestCase):
+    def test_inset_axes_are_reported_after_their_parent(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        fig, ax = plt.subplots()
+        ax.plot([0, 10], [0, 10])
+        inset = ax.inset_axes([0.6, 0.1, 0.35, 0.35])
+        inset.bar([1, 2], [2, 3]); inset.set_title('detail', fontsize=8)
+        """)
+        axes = meta["facts"]["axes"]
+        self.assertEqual(len(axes), 2)
+        self.assertEqual(axes[1]["title"], "detail")
+        self.assertEqual(axes[1]["series"][0]["y"], [2, 3])
+        self.assertEqual(meta["facts"]["findings"], [])
+
+
 class LogScaleFactsTest(unittest.TestCase):
     def test_log_tick_labels_lose_their_mathtext_wrapper(self):
         meta, _ = render("""
@@ -203,6 +244,26 @@ class FindingsTest(unittest.TestCase):
         """)
         self.assertEqual(meta["facts"]["findings"], [])
 
+    def test_label_hidden_behind_the_next_row_of_subplots(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        fig, axs = plt.subplots(2, 1, figsize=(4, 3))
+        for ax in axs:
+            ax.plot([0, 1]); ax.set_xlabel('A long x axis label')
+        """)
+        hidden = [f for f in meta["facts"]["findings"] if "hidden behind" in f["message"]]
+        self.assertEqual(len(hidden), 1)
+        self.assertEqual((hidden[0]["kind"], hidden[0]["axes"]), ("overlapping-text", 1))
+        self.assertEqual(meta["facts"]["texts"][hidden[0]["texts"][0]]["axes"], 0)
+        fixed, _ = render("""
+        import matplotlib.pyplot as plt
+        fig, axs = plt.subplots(2, 1, figsize=(4, 3))
+        for ax in axs:
+            ax.plot([0, 1]); ax.set_xlabel('A long x axis label')
+        fig.tight_layout()
+        """)
+        self.assertEqual(fixed["facts"]["findings"], [])
+
     def test_text_off_canvas(self):
         meta, _ = render("""
         import matplotlib.pyplot as plt
@@ -220,6 +281,16 @@ class FindingsTest(unittest.TestCase):
         """)
         empty = [f for f in meta["facts"]["findings"] if f["kind"] == "empty-axes"]
         self.assertEqual([f["axes"] for f in empty], [1])
+
+    def test_hidden_axes_are_not_reported(self):
+        meta, _ = render("""
+        import matplotlib.pyplot as plt
+        fig, axs = plt.subplots(1, 3)
+        axs[0].plot([1, 2]); axs[1].set_visible(False); axs[2].bar([1], [2])
+        """)
+        self.assertEqual([len(a["series"]) for a in meta["facts"]["axes"]], [1, 1])
+        self.assertEqual([a["index"] for a in meta["facts"]["axes"]], [0, 1])
+        self.assertNotIn("empty-axes", finding_kinds(meta))
 
     def test_blank_image(self):
         meta, _ = render("""

@@ -1,4 +1,5 @@
 // Loads Pyodide inside the classic sandbox worker, for either distribution.
+import type { ScriptLoadingScope } from './fed-files.ts';
 import type { RuntimeSource } from './protocol.ts';
 import type { PyodideLike, PyodideLoader } from './pyodide-types.ts';
 
@@ -10,7 +11,7 @@ type LoadPyodide = (config: Record<string, unknown>) => Promise<PyodideLike>;
  * redirect, so both modules are imported from their blob URLs and the glue is handed over.
  */
 export function createWorkerLoader(
-  scope: WorkerGlobalScope,
+  scope: ScriptLoadingScope,
   source: RuntimeSource,
   files: Record<string, string>,
 ): PyodideLoader {
@@ -26,8 +27,12 @@ export function createWorkerLoader(
       if (!url) throw new Error(`runtime file ${name} was not provided`);
       return url;
     };
-    const { loadPyodide } = (await import(/* @vite-ignore */ blobOf('pyodide.mjs'))) as { loadPyodide: LoadPyodide };
-    const glue = (await import(/* @vite-ignore */ blobOf('pyodide.asm.mjs'))) as { default: unknown };
+    const { loadPyodide } = (await import(/* @vite-ignore */ blobOf('pyodide.mjs'))) as {
+      loadPyodide: LoadPyodide;
+    };
+    const glue = (await import(/* @vite-ignore */ blobOf('pyodide.asm.mjs'))) as {
+      default: unknown;
+    };
     return loadPyodide({
       indexURL: source.indexURL,
       createPyodideModule: glue.default,

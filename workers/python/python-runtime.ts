@@ -47,7 +47,10 @@ export class PythonRuntime {
   ) {}
 
   /** Loads Pyodide, numpy and matplotlib, installs the modules and boots cit_render (with warm-up). */
-  async boot(source: RuntimeSource, onProgress: (progress: BootProgress) => void): Promise<RuntimeInfo> {
+  async boot(
+    source: RuntimeSource,
+    onProgress: (progress: BootProgress) => void,
+  ): Promise<RuntimeInfo> {
     onProgress({ stage: 'runtime', fraction: 0 });
     const pyodide = await this.loadPyodide();
     this.#pyodide = pyodide;
@@ -62,7 +65,12 @@ export class PythonRuntime {
     // cit_render.boot installs the compat layer and renders a warm-up chart, so the first real
     // render does not pay for matplotlib's lazy imports.
     onProgress({ stage: 'warm-up', fraction: 0.7 });
-    const config = { distribution: source.distribution, pyodide: pyodide.version, loadable: LOADABLE };
+    const config = {
+      distribution: source.distribution,
+      pyodide: pyodide.version,
+      loadable: LOADABLE,
+      versions: readPackageVersions(pyodide, LOADABLE),
+    };
     const info = JSON.parse(this.#callText('boot', JSON.stringify(config))) as RuntimeInfo;
     info.note = info.note ?? source.note;
     this.#info = info;
@@ -79,10 +87,10 @@ export class PythonRuntime {
   /** Runs a script and captures its figure; expected failures come back as data. */
   async render(code: string, options: RenderOptions): Promise<Outcome<RenderResult>> {
     const started = performance.now();
-    const fail = (kind: RenderErrorKind, message: string, name: string | null, broken: boolean) => ({
+    const fail = (error: RenderError, broken = false): Outcome<RenderResult> => ({
       result: {
-        ok: false as const,
-        error: { kind, message, traceback: null, line: null, name },
+        ok: false,
+        error,
         stdout: '',
         stderr: '',
         durationMs: performance.now() - started,
@@ -92,27 +100,24 @@ export class PythonRuntime {
     });
     try {
       const analysis = JSON.parse(this.#callText('analyze', code)) as Analysis;
-      if (!analysis.ok && analysis.error) {
-        return {
-          result: { ok: false, error: analysis.error, stdout: '', stderr: '', durationMs: performance.now() - started, runtime: this.#info },
-          broken: false,
-        };
-      }
+      if (!analysis.ok && analysis.error) return fail(analysis.error);
       const missing = (analysis.packages ?? []).filter((name) => !this.#loadedPackages.has(name));
       if (missing.length > 0) {
         try {
           await this.#requirePyodide().loadPackage(missing);
           missing.forEach((name) => this.#loadedPackages.add(name));
         } catch (error) {
-          return fail('missing-package', `could not load ${missing.join(', ')}: ${String(error)}`, missing[0] ?? null, false);
+          const message = `could not load ${missing.join(', ')}: ${String(error)}`;
+          return fail(describeError('missing-package', message, missing[0] ?? null));
         }
       }
       return { result: this.#renderChecked(code, options), broken: false };
     } catch (error) {
       // Python-level failures are data from cit_render; reaching here means the wasm side failed.
       const message = error instanceof Error ? error.message : String(error);
-      const isMemory = /memory|allocation|RangeError/i.test(message) || (error instanceof RangeError);
-      return fail(isMemory ? 'memory' : 'crashed', message.split('\n')[0] ?? message, null, true);
+      const isMemory = /memory|allocation|RangeError/i.test(message) || error instanceof RangeError;
+      const firstLine = message.split('\n')[0] ?? message;
+      return fail(describeError(isMemory ? 'memory' : 'crashed', firstLine), true);
     }
   }
 
@@ -120,11 +125,12 @@ export class PythonRuntime {
   runAnswerProgram(renderId: string, program: string): Outcome<AnswerResult> {
     try {
       const json = this.#callText('run_answer_program', renderId, program);
-      return { result: JSON.parse(json) as AnswerResult, broken: false };
+      const result = JSON.parse(json) as AnswerResult;
+      return { result: { ...result, stdout: clipOutput(result.stdout) }, broken: false };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return {
-        result: { ok: false, error: { kind: 'crashed', message, traceback: null, line: null, name: null }, stdout: '' },
+        result: { ok: false, error: describeError('crashed', message), stdout: '' },
         broken: true,
       };
     }
@@ -134,10 +140,16 @@ export class PythonRuntime {
     const reply = this.#call('render', code, JSON.stringify(options));
     const [metaJson, png] = readMetaAndPng(reply);
     const meta = JSON.parse(metaJson) as Record<string, unknown>;
+    meta['stdout'] = clipOutput(meta['stdout']);
+    meta['stderr'] = clipOutput(meta['stderr']);
     const runtime = this.#info;
     if (meta['ok'] === true) {
       if (!png || !runtime) throw new Error('render succeeded without a PNG');
-      return { ...(meta as Omit<Extract<RenderResult, { ok: true }>, 'png' | 'runtime'>), png, runtime };
+      return {
+        ...(meta as Omit<Extract<RenderResult, { ok: true }>, 'png' | 'runtime'>),
+        png,
+        runtime,
+      };
     }
     return { ...(meta as Omit<Extract<RenderResult, { ok: false }>, 'runtime'>), runtime };
   }
@@ -191,6 +203,39 @@ export class PythonRuntime {
   }
 }
 
+/** Output kept per stream: a script printing in a loop must not flood the page. */
+export const MAX_OUTPUT_CHARS = 100_000;
+
+function clipOutput(text: unknown): string {
+  const value = typeof text === 'string' ? text : '';
+  if (value.length <= MAX_OUTPUT_CHARS) return value;
+  return `${value.slice(0, MAX_OUTPUT_CHARS)}\n… (${value.length - MAX_OUTPUT_CHARS} more characters cut)`;
+}
+
+/** An error of the contract made by the glue (no traceback or line: Python never saw it). */
+function describeError(
+  kind: RenderErrorKind,
+  message: string,
+  name: string | null = null,
+): RenderError {
+  return { kind, message, traceback: null, line: null, name };
+}
+
+/** Versions of on-demand packages from the runtime's package index (they are not imported yet). */
+function readPackageVersions(pyodide: PyodideLike, names: string[]): Record<string, string> {
+  const runtime = pyodide as unknown as {
+    _module?: { packages?: { versions?: Record<string, string> } }; // 0.17: packages.json
+    lockfile?: { packages?: Record<string, { version?: string }> }; // official: pyodide-lock.json
+  };
+  const versions: Record<string, string> = {};
+  for (const name of names) {
+    const version =
+      runtime._module?.packages?.versions?.[name] ?? runtime.lockfile?.packages?.[name]?.version;
+    if (typeof version === 'string') versions[name] = version;
+  }
+  return versions;
+}
+
 /** Reads `[meta_json, png_bytes | None]`, copying the PNG out of the wasm heap, and frees the proxy. */
 function readMetaAndPng(reply: unknown): [string, Uint8Array | null] {
   if (!isPyProxy(reply)) throw new Error('cit_render.render did not return a list');
@@ -215,8 +260,8 @@ function copyBytes(value: unknown): Uint8Array | null {
   }
   // A view on the wasm heap would change under us (and cannot be transferred): always copy.
   if (value instanceof Uint8Array) return value.slice();
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
+  if (ArrayBuffer.isView(value))
+    return new Uint8Array(value.buffer, value.byteOffset, value.byteLength).slice();
   if (Array.isArray(value)) return Uint8Array.from(value as number[]);
   throw new Error('cit_render.render: png is not bytes');
 }
-

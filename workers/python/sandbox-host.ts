@@ -62,7 +62,8 @@ host.addEventListener('message', (event: MessageEvent<HostRequest>) => {
   else if (request.type === 'kill') {
     workers.get(request.workerId)?.terminate();
     workers.delete(request.workerId);
-  } else if (request.type === 'to-worker') workers.get(request.workerId)?.postMessage(request.message);
+  } else if (request.type === 'to-worker')
+    workers.get(request.workerId)?.postMessage(request.message);
   else if (request.type === 'ping') reply({ type: 'pong', nonce: request.nonce });
 });
 

@@ -7,7 +7,8 @@ import { listPythonModules } from './python-modules.ts';
 import { PythonRuntime } from './python-runtime.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const reply = (message: WorkerReply, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
+const reply = (message: WorkerReply, transfer: Transferable[] = []) =>
+  scope.postMessage(message, transfer);
 let runtime: PythonRuntime | null = null;
 
 // Requests are handled one at a time: the pool never sends a second job before the first replies.
@@ -15,16 +16,27 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'boot') {
     installFedFiles(scope, request.files);
-    runtime = new PythonRuntime(createWorkerLoader(scope, request.source, request.files), listPythonModules());
+    runtime = new PythonRuntime(
+      createWorkerLoader(scope, request.source, request.files),
+      listPythonModules(),
+    );
     try {
-      const info = await runtime.boot(request.source, (progress) => reply({ type: 'progress', progress }));
+      const info = await runtime.boot(request.source, (progress) =>
+        reply({ type: 'progress', progress }),
+      );
       reply({ type: 'booted', info });
     } catch (error) {
-      reply({ type: 'boot-failed', message: error instanceof Error ? error.message : String(error) });
+      reply({
+        type: 'boot-failed',
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   } else if (request.type === 'render' && runtime) {
     const { result, broken } = await runtime.render(request.code, request.options);
-    reply({ type: 'render-result', jobId: request.jobId, result, broken }, result.ok ? [result.png.buffer] : []);
+    reply(
+      { type: 'render-result', jobId: request.jobId, result, broken },
+      result.ok ? [result.png.buffer] : [],
+    );
   } else if (request.type === 'answer' && runtime) {
     const { result, broken } = runtime.runAnswerProgram(request.renderId, request.program);
     reply({ type: 'answer-result', jobId: request.jobId, result, broken });

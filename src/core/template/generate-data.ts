@@ -33,7 +33,7 @@ const YEAR_TYPES: ReadonlySet<MinorChartType> = new Set<MinorChartType>([
 /** How many series each categorical type draws: [min, max]. */
 const SERIES_COUNTS: Partial<Record<MinorChartType, [number, number]>> = {
   'line-plain': [1, 4],
-  'line-data-labels': [1, 3],
+  'line-data-labels': [1, 2],
   'line-error-bars': [1, 3],
   'area-plain': [1, 2],
   'area-stacked': [2, 4],
@@ -169,7 +169,8 @@ function generateCategorical(
     series,
     valueLabel,
     unit,
-    decimals: vocab.decimals,
+    // Percentage bars are built from whole-number shares.
+    decimals: percent === 'per-category' ? 0 : vocab.decimals,
     errors,
     percent,
     additive: percent !== null || isAdditive(vocab),

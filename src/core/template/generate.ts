@@ -12,7 +12,7 @@ import { plural } from './questions/text.ts';
 import { findVocabulary, isAdditive, type VocabularyDataset } from './vocabulary/index.ts';
 
 export interface TemplateChartOptions {
-  /** Minor types to draw from (uniformly); default: every type the recipe builds. */
+  /** Minor types to draw from, uniformly (repeat a type to weight it); default: all 32. */
   chartTypes?: readonly MinorChartType[];
   /** Topic ids to draw from; default: all 38. */
   topics?: readonly string[];
@@ -134,4 +134,19 @@ export function generateTemplateChart(
     ...pickQuestions(spec, 'reasoning', perKind, rng.fork()),
   ];
   return { spec, code: buildChartCode(spec), questions };
+}
+
+/**
+ * `count` charts for a dataset seed: chart seeds come from the dataset seed, so the same seed
+ * and options always give the same dataset, and chart i is also reproducible on its own.
+ */
+export function generateTemplateDataset(
+  seed: number,
+  count: number,
+  options: TemplateChartOptions = {},
+): TemplateChart[] {
+  const rng = createRng(seed);
+  return Array.from({ length: count }, () =>
+    generateTemplateChart(Math.floor(rng.next() * 4294967296), options),
+  );
 }

@@ -12,7 +12,13 @@ async function runProbe(workerSource, waitMs) {
     hostSource,
     workerSource,
     files: {},
-    source: { distribution: 'offline-0.17', indexURL: appBase, lockFileURL: null, packageBaseUrl: null, note: null },
+    source: {
+      distribution: 'offline-0.17',
+      indexURL: appBase,
+      lockFileURL: null,
+      packageBaseUrl: null,
+      note: null,
+    },
     heartbeatMs: 1000,
     silenceMs: 60000,
     onReply: (reply) => {
@@ -35,7 +41,10 @@ window.__citSandbox = {
       baseUrl: appBase,
       preferOffline: true,
       ...options,
-      onProgress: (event) => progress.push(event),
+      onProgress: (event) => {
+        progress.push(event);
+        options.onProgress?.(event);
+      },
     });
     return { pool, progress };
   },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generateTemplateChart } from '../../../src/core/template/index.ts';
+import {
+  generateTemplateChart,
+  generateTemplateDataset,
+} from '../../../src/core/template/index.ts';
 
 describe('generateTemplateChart determinism', () => {
   it('gives the same spec, code and questions for the same seed and options', () => {
@@ -43,5 +46,15 @@ describe('generateTemplateChart determinism', () => {
         c.questions.some((q) => q.kind === 'reasoning'),
     );
     expect(both.length).toBeGreaterThan(190);
+  });
+
+  it('gives the same dataset for the same dataset seed, and another for another seed', () => {
+    const a = generateTemplateDataset(99, 12, { questionsPerKind: 2 });
+    expect(generateTemplateDataset(99, 12, { questionsPerKind: 2 })).toEqual(a);
+    expect(a.map((c) => c.spec.seed)).not.toEqual(
+      generateTemplateDataset(100, 12).map((c) => c.spec.seed),
+    );
+    // Each chart can be regenerated alone from its recorded seed.
+    expect(generateTemplateChart(a[5]!.spec.seed, { questionsPerKind: 2 })).toEqual(a[5]);
   });
 });

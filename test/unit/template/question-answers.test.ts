@@ -167,6 +167,7 @@ const CASES: [string, TemplateChartSpec, (q: TemplateQuestion, c: TemplateChartS
     ['waterfall-decreases', WATERFALL, () => 2],
     ['box-highest-median', BOXES, () => 'South'],
     ['box-widest-range', BOXES, () => 'East'],
+    ['box-count-groups', BOXES, () => 3],
     ['histogram-mode-bin', HISTOGRAM, () => '10-20'],
     [
       'histogram-count-above',

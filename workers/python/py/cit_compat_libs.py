@@ -29,7 +29,10 @@ def with_keepdims(original):
     @functools.wraps(original)
     def wrapper(a, axis=None, out=None, **kwargs):
         keepdims = kwargs.pop("keepdims", False)
-        result = original(a, axis, out, **kwargs) if out is not None else original(a, axis, **kwargs)
+        if out is not None:
+            result = original(a, axis, out, **kwargs)
+        else:
+            result = original(a, axis, **kwargs)
         if not keepdims:
             return result
         note("argminmax-keepdims")

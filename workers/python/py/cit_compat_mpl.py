@@ -77,7 +77,7 @@ def _install_figure_layout():
 # --- matplotlib.colormaps registry (3.5) ------------------------------------------------------
 
 class ColormapRegistry(object):
-    """`matplotlib.colormaps[name]` for old matplotlib; calling it lists names like plt.colormaps()."""
+    """`matplotlib.colormaps[name]` for old matplotlib; calling it lists the names."""
 
     def __getitem__(self, name):
         import matplotlib.cm

@@ -19,7 +19,7 @@ _pie_calls = [0]
 
 
 def install_hooks():
-    """Tag artists whose grouping is lost after drawing: pie calls, contour sets, boxplots, bar3d."""
+    """Tag artists whose grouping is lost after drawing: pies, contour sets, boxplots, bar3d."""
     if getattr(Axes, "_cit_hooked", False):
         return
     Axes._cit_hooked = True
@@ -47,7 +47,8 @@ def install_hooks():
         medians = result.get("medians", [])
         positions = kwargs.get("positions") or list(range(1, len(medians) + 1))
         vert = kwargs.get("vert")
-        vertical = (vert is None or bool(vert)) and kwargs.get("orientation", "vertical") == "vertical"
+        orientation = kwargs.get("orientation", "vertical")
+        vertical = (vert is None or bool(vert)) and orientation == "vertical"
         box = {"medians": medians, "positions": list(positions),
                "orientation": "vertical" if vertical else "horizontal"}
         for lines in result.values():
@@ -56,7 +57,35 @@ def install_hooks():
         return result
 
     Axes.boxplot = boxplot
+    Axes.fill_between = _tag_fill_between(Axes.fill_between)
+    original_violinplot = Axes.violinplot
+
+    @functools.wraps(original_violinplot)
+    def violinplot(self, *args, **kwargs):
+        result = original_violinplot(self, *args, **kwargs)
+        for body in result.get("bodies", []):
+            body._cit_kind = "collection"  # a violin outline is not an area under a curve
+        return result
+
+    Axes.violinplot = violinplot
     cit_import_hooks.call_after_import("mpl_toolkits.mplot3d.axes3d", _hook_bar3d)
+
+
+def _tag_fill_between(original):
+    """Keep fill_between's (and so stackplot's) numeric x, y1, y2 on the returned collection."""
+
+    @functools.wraps(original)
+    def fill_between(self, x, y1, y2=0, *args, **kwargs):
+        collection = original(self, x, y1, y2, *args, **kwargs)
+        try:
+            xs = np.asarray(x, dtype=float).ravel()
+            collection._cit_area = tuple(np.broadcast_to(np.asarray(v, dtype=float), xs.shape)
+                                         for v in (xs, y1, y2))
+        except (TypeError, ValueError):  # dates or categories: read the polygon instead
+            pass
+        return collection
+
+    return fill_between
 
 
 def _tag_contour(original):
@@ -91,11 +120,9 @@ def _hook_bar3d(module):
 class _PixelFrame(object):
     """Maps display boxes to PNG boxes."""
 
-    def __init__(self, fig, crop, width, height):
+    def __init__(self, fig, crop):
         self.x0 = crop[0] if crop else 0.0
         self.top = crop[3] if crop else fig.bbox.height
-        self.width = width
-        self.height = height
 
     def box(self, bbox):
         """PNG box, or None when matplotlib has no finite extent for the artist."""
@@ -149,6 +176,30 @@ def _plain(text):
     return text
 
 
+def _window_extent(text, renderer):
+    """Pixel extent of a text as drawn (the text box only, without annotation arrows).
+
+    Since matplotlib 3.4, a 3D text projects its position only for the duration of its draw
+    (3.3 keeps the projected position, marked by `_position3d`), so project it again here."""
+    axes = getattr(text, "axes", None)
+    if (not hasattr(text, "_z") or hasattr(text, "_position3d")
+            or getattr(axes, "M", None) is None):
+        return Text.get_window_extent(text, renderer)
+    from mpl_toolkits.mplot3d import proj3d
+
+    start = np.array((text._x, text._y, text._z), dtype=float)
+    end = start + np.asarray(text._dir_vec, dtype=float)
+    xs, ys, _ = proj3d.proj_transform(np.array([start[0], end[0]]), np.array([start[1], end[1]]),
+                                      np.array([start[2], end[2]]), axes.M)
+    angle = (math.degrees(math.atan2(ys[1] - ys[0], xs[1] - xs[0])) + 180) % 180
+    saved = (text._x, text._y, text._rotation)
+    text._x, text._y, text._rotation = xs[0], ys[0], angle - 180 if angle > 90 else angle
+    try:
+        return Text.get_window_extent(text, renderer)
+    finally:
+        text._x, text._y, text._rotation = saved
+
+
 class _TextCollector(object):
     def __init__(self, renderer, frame):
         self.renderer = renderer
@@ -169,7 +220,7 @@ class _TextCollector(object):
                     return
             except Exception:  # private API; assume drawn
                 pass
-        box = self.frame.box(Text.get_window_extent(text, self.renderer))
+        box = self.frame.box(_window_extent(text, self.renderer))
         if box is None:  # not drawn: matplotlib skips texts at non-finite positions
             return
         self.texts.append({"role": getattr(text, "_cit_role", role), "text": _plain(str(content)),
@@ -215,7 +266,8 @@ def _axes_fact(ax, index, collector, frame, colorbars, index_of):
             roles = []
         for axis, tick_role, axis_label_role in roles:
             _axis_texts(collector, axis, tick_role, axis_label_role, index, is_3d)
-    legend = _legend_facts(collector, ax.get_legend(), index) if visible else None
+    get_legend = getattr(ax, "get_legend", None)  # secondary axes of 3.3 have none
+    legend = _legend_facts(collector, get_legend(), index) if visible and get_legend else None
     if visible:
         for text in ax.texts:
             collector.add(text, "annotation" if isinstance(text, Annotation) else "text", index)
@@ -233,10 +285,10 @@ def _axes_fact(ax, index, collector, frame, colorbars, index_of):
         "bbox": frame.box(ax.get_window_extent(collector.renderer)) or [0, 0, 0, 0],
         "projection": str(getattr(ax, "name", "rectilinear")),
         "title": title,
-        "xlabel": str(ax.get_xlabel()),
-        "ylabel": str(ax.get_ylabel()),
-        "xscale": str(ax.get_xscale()),
-        "yscale": str(ax.get_yscale()),
+        "xlabel": str(ax.xaxis.label.get_text()),
+        "ylabel": str(ax.yaxis.label.get_text()),
+        "xscale": str(ax.xaxis.get_scale()),
+        "yscale": str(ax.yaxis.get_scale()),
         "xlim": [cit_series.number(v) for v in ax.get_xlim()],
         "ylim": [cit_series.number(v) for v in ax.get_ylim()],
         "xticklabels": [t["text"] for t in collector.texts if t["axes"] == index
@@ -248,28 +300,66 @@ def _axes_fact(ax, index, collector, frame, colorbars, index_of):
         "isTwin": _is_twin(ax, index_of),
         "isColorbar": is_colorbar,
         "_visible": bool(visible),
+        "_opaque": bool(visible and ax.patch.get_visible() and ax.patch.get_facecolor()[3] > 0),
+        # secondary_xaxis/yaxis: an extra scale on its parent, never meant to hold data
+        "_secondary": type(ax).__name__ == "SecondaryAxis",
     }
+
+
+def _safe_axes_fact(ax, index, collector, frame, colorbars, index_of):
+    """The axes' facts; an axes that cannot be read is reported bare, not as a failed render."""
+    try:
+        return _axes_fact(ax, index, collector, frame, colorbars, index_of)
+    except Exception:  # an unusual axes class (or version gap); keep the other axes' facts
+        return {"index": index, "bbox": [0, 0, 0, 0], "projection": str(getattr(ax, "name", "")),
+                "title": "", "xlabel": "", "ylabel": "", "xscale": "linear", "yscale": "linear",
+                "xlim": [None, None], "ylim": [None, None], "xticklabels": [],
+                "yticklabels": [], "legend": None, "series": [], "isTwin": False,
+                "isColorbar": False, "_visible": False, "_opaque": False, "_secondary": False}
+
+
+def _all_axes(fig):
+    """Visible figure axes in creation order, each followed by its inset (child) axes, which are
+    drawn with their parent and are not in fig.axes. Pairs of (axes, top-level parent)."""
+    result = []
+    for ax in fig.axes:
+        if not ax.get_visible():  # ax.set_visible(False): not drawn, not reported
+            continue
+        result.append((ax, ax))
+        result.extend((child, ax) for child in getattr(ax, "child_axes", [])
+                      if child.get_visible())
+    return result
+
+
+def _note_draw_order(all_axes, axes):
+    """Position of each axes in the figure's drawing order (zorder, then creation)."""
+    order = sorted(range(len(all_axes)), key=lambda i: all_axes[i][1].get_zorder())
+    for position, index in enumerate(order):
+        axes[index]["_drawn"] = position
 
 
 def read_facts(fig, renderer, pixels, dpi, crop=None):
     """FigureFacts of a figure drawn with `renderer` at `dpi`; pixels = the PNG's RGBA array."""
     height, width = pixels.shape[0], pixels.shape[1]
-    frame = _PixelFrame(fig, crop, width, height)
+    frame = _PixelFrame(fig, crop)
     collector = _TextCollector(renderer, frame)
     collector.add(getattr(fig, "_suptitle", None), "suptitle", None)
     collector.add(getattr(fig, "_supxlabel", None), "xlabel", None)
     collector.add(getattr(fig, "_supylabel", None), "ylabel", None)
     colorbars = _colorbar_axes(fig)
-    index_of = dict((id(ax), i) for i, ax in enumerate(fig.axes))
-    axes = [_axes_fact(ax, i, collector, frame, colorbars, index_of)
-            for i, ax in enumerate(fig.axes)]
+    all_axes = _all_axes(fig)
+    index_of = dict((id(ax), i) for i, (ax, _) in enumerate(all_axes))
+    axes = [_safe_axes_fact(ax, i, collector, frame, colorbars, index_of)
+            for i, (ax, _) in enumerate(all_axes)]
     for legend in getattr(fig, "legends", []):
         _legend_facts(collector, legend, None)
     for text in fig.texts:
         collector.add(text, "text", None)
+    _note_draw_order(all_axes, axes)
     findings = cit_findings.find_layout_problems(axes, collector.texts, pixels, dpi)
     for fact in axes:
-        del fact["_visible"]
+        for key in ("_visible", "_opaque", "_drawn", "_secondary"):
+            del fact[key]
     for text in collector.texts:
         del text["rotation"]
     return {"width": int(width), "height": int(height), "dpi": dpi, "axes": axes,

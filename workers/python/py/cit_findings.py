@@ -86,9 +86,33 @@ def _is_blank(pixels):
     return float(differing.mean()) < BLANK_SHARE
 
 
+def _hidden_behind_axes(axes, texts):
+    """(text index, axes index) for axes-owned texts that a later-drawn opaque axes covers,
+    like an x label under the next row of subplots."""
+    hidden = []
+    for i, text in enumerate(texts):
+        owner = text["axes"]
+        if owner is None:
+            continue
+        area = _area(text["bbox"])
+        for other in axes:
+            if (other["index"] == owner or not other["_opaque"]
+                    or other["_drawn"] < axes[owner]["_drawn"]
+                    or other["bbox"] == axes[owner]["bbox"]):
+                continue
+            if area > 0 and _aligned_overlap(text["bbox"], other["bbox"]) > OVERLAP_SHARE * area:
+                hidden.append((i, other["index"]))
+                break
+    return hidden
+
+
 def find_layout_problems(axes, texts, pixels, dpi):
-    """Findings for one figure; `axes` still carry the private `_visible` flag."""
+    """Findings for one figure; `axes` still carry the private `_visible`, `_opaque` and
+    `_drawn` keys."""
     findings = []
+    for i, other in _hidden_behind_axes(axes, texts):
+        findings.append({"kind": "overlapping-text", "axes": other, "texts": [i],
+                         "message": "Text %r is hidden behind axes %d" % (texts[i]["text"], other)})
     for i, j in _overlapping_pairs(texts, dpi):
         findings.append({"kind": "overlapping-text", "axes": texts[i]["axes"], "texts": [i, j],
                          "message": "Text %r overlaps text %r" % (texts[i]["text"],
@@ -105,7 +129,7 @@ def find_layout_problems(axes, texts, pixels, dpi):
                              "message": "Text %r is %.1f pt, too small to read"
                              % (text["text"], text["fontsize"])})
     for fact in axes:
-        if not fact["_visible"] or fact["isColorbar"] or fact["series"]:
+        if not fact["_visible"] or fact["isColorbar"] or fact["series"] or fact["_secondary"]:
             continue
         inside = [i for i, t in enumerate(texts)
                   if t["axes"] == fact["index"] and t["role"] in CONTENT_ROLES]

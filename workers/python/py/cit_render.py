@@ -184,6 +184,53 @@ def _failure(error, stdout, stderr, duration_ms):
                         "durationMs": duration_ms}), None]
 
 
+def _execute(code, namespace, capture, console):
+    """Run the script; returns a RenderError dict or None."""
+    try:
+        with cit_capture.capturing(capture, *console):
+            try:
+                exec(compile(code, cit_errors.CHART_FILE, "exec"), namespace)
+            except SystemExit as exit_request:
+                if exit_request.code not in (None, 0):
+                    raise RuntimeError("the script called exit(%r)" % (exit_request.code,))
+    except BaseException as raised:  # noqa: B902  (every failure of the script is data)
+        if isinstance(raised, KeyboardInterrupt):
+            raise
+        return cit_errors.describe_exception(raised)
+    return None
+
+
+def _draw(fig, dpi, options, capture, console):
+    """Draw the chosen figure; returns (drawing tuple of cit_png.draw_figure, error)."""
+    try:
+        with cit_capture.capturing(cit_capture.Capture(), *console):
+            return cit_png.draw_figure(fig, dpi, capture.save_options.get(id(fig), {})), None
+    except BaseException as raised:  # noqa: B902
+        if isinstance(raised, KeyboardInterrupt):
+            raise
+        return None, cit_errors.describe_exception(raised, while_drawing=True)
+
+
+def _read_facts(fig, drawing, dpi, warning_lines):
+    png, pixels, renderer, crop = drawing
+    try:
+        return cit_facts.read_facts(fig, renderer, pixels, dpi, crop)
+    except Exception as problem:  # the picture is fine; facts are a bonus, never a failure
+        warning_lines.append("Figure facts could not be read: %s"
+                             % cit_errors.describe_exception(problem)["message"])
+        return {"width": int(pixels.shape[1]), "height": int(pixels.shape[0]), "dpi": dpi,
+                "axes": [], "texts": [], "findings": []}
+
+
+def _keep(namespace, fig, facts):
+    _counter[0] += 1
+    render_id = "render-%d" % _counter[0]
+    _renders[render_id] = {"namespace": namespace, "figure": fig, "facts": json.dumps(facts)}
+    while len(_renders) > KEEP_RENDERS:
+        _renders.popitem(last=False)
+    return render_id
+
+
 def render(code, options_json="{}"):
     """Run a script and capture its figure: [meta JSON without png/runtime, PNG bytes or None]."""
     _ensure_booted()
@@ -197,59 +244,31 @@ def render(code, options_json="{}"):
     cit_compat.take_used()
     cit_errors.register_source(code)
     stdout, stderr, warning_lines = io.StringIO(), io.StringIO(), []
+    console = (stdout, stderr, warning_lines)
     capture = cit_capture.Capture()
     namespace = {"__name__": "__main__", "__builtins__": builtins}
+    fig, drawing = None, None
     started = time.perf_counter()
-    error, png = None, None
     with _guard[0](options.get("timeoutMs")):
-        try:
-            with cit_capture.capturing(capture, stdout, stderr, warning_lines):
-                try:
-                    exec(compile(code, cit_errors.CHART_FILE, "exec"), namespace)
-                except SystemExit as exit_request:
-                    if exit_request.code not in (None, 0):
-                        raise RuntimeError("the script called exit(%r)" % (exit_request.code,))
-        except BaseException as raised:  # noqa: B902  (every failure of the script is data)
-            if isinstance(raised, KeyboardInterrupt):
-                raise
-            error = cit_errors.describe_exception(raised)
+        error = _execute(code, namespace, capture, console)
         if error is None:
             fig = _pick_figure(capture)
             if fig is None:
                 error = cit_errors.make_error("no-figure", "The script ran but drew no figure; "
                                               "create one with plt.subplots() and plot into it")
-            else:
-                dpi_used = cit_png.fitting_dpi(fig, dpi, options.get("maxPixels"))
-                try:
-                    with cit_capture.capturing(cit_capture.Capture(), stdout, stderr,
-                                               warning_lines):
-                        png, pixels, renderer, crop = cit_png.draw_figure(
-                            fig, dpi_used, capture.save_options.get(id(fig), {}))
-                except BaseException as raised:  # noqa: B902
-                    if isinstance(raised, KeyboardInterrupt):
-                        raise
-                    error = cit_errors.describe_exception(raised, while_drawing=True)
+        if error is None:
+            dpi = cit_png.fitting_dpi(fig, dpi, options.get("maxPixels"))
+            drawing, error = _draw(fig, dpi, options, capture, console)
     duration_ms = round((time.perf_counter() - started) * 1000.0, 1)
     if error is not None:
         return _failure(error, stdout.getvalue(), stderr.getvalue(), duration_ms)
-    try:
-        facts = cit_facts.read_facts(fig, renderer, pixels, dpi_used, crop)
-    except Exception as problem:  # the picture is fine; facts are a bonus, never a failure
-        warning_lines.append("Figure facts could not be read: %s" % cit_errors.describe_exception(
-            problem)["message"])
-        facts = {"width": int(pixels.shape[1]), "height": int(pixels.shape[0]), "dpi": dpi_used,
-                 "axes": [], "texts": [], "findings": []}
+    facts = _read_facts(fig, drawing, dpi, warning_lines)
     figures = set(id(f) for f in capture.figures) | set(id(f) for f in cit_capture.open_figures())
-    _counter[0] += 1
-    render_id = "render-%d" % _counter[0]
-    _renders[render_id] = {"namespace": namespace, "figure": fig, "facts": json.dumps(facts)}
-    while len(_renders) > KEEP_RENDERS:
-        _renders.popitem(last=False)
-    meta = {"ok": True, "renderId": render_id, "width": facts["width"],
-            "height": facts["height"], "durationMs": duration_ms, "dpi": dpi_used, "seed": seed,
+    meta = {"ok": True, "renderId": _keep(namespace, fig, facts), "width": facts["width"],
+            "height": facts["height"], "durationMs": duration_ms, "dpi": dpi, "seed": seed,
             "stdout": stdout.getvalue(), "stderr": stderr.getvalue(), "warnings": warning_lines,
             "compat": cit_compat.take_used(), "figureCount": len(figures), "facts": facts}
-    return [_strict_json(meta), png]
+    return [_strict_json(meta), drawing[0]]
 
 
 def _finite(value):

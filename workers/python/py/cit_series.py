@@ -11,7 +11,7 @@ from matplotlib import colors as mcolors
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection, QuadMesh
 from matplotlib.container import BarContainer, ErrorbarContainer, StemContainer
 from matplotlib.image import AxesImage
-from matplotlib.patches import Polygon, Wedge
+from matplotlib.patches import Polygon, Shadow, Wedge
 
 MAX_VALUES = 2000  # values kept per series; `count` still tells the true size
 
@@ -62,12 +62,47 @@ def _category_names(axis):
     return dict((float(index), str(name)) for name, index in mapping.items())
 
 
+def _as_number(text):
+    cleaned = text.replace(",", "").replace("\u2212", "-").replace(" ", "").rstrip("%")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _tick_names(axis, values):
+    """Tick label texts at the values' positions, when EVERY value sits on a tick whose label is a
+    name rather than the number itself (bars at 0..n-1 with set_xticklabels(years), say)."""
+    try:
+        locations = [float(v) for v in axis.get_ticklocs()]
+        texts = [label.get_text() for label in axis.get_ticklabels()]
+    except Exception:  # noqa: BLE001 - a broken custom axis must not cost the render its facts
+        return None
+    if not values or not locations or len(locations) != len(texts):
+        return None
+    span = (max(locations) - min(locations)) or 1.0
+    names = []
+    for value in values:
+        if value is None:
+            return None
+        index = min(range(len(locations)), key=lambda i: abs(locations[i] - value))
+        text = texts[index].strip()
+        if abs(locations[index] - value) > 1e-6 * span or not text:
+            return None
+        as_number = _as_number(text)
+        if as_number is not None and abs(as_number - value) <= 1e-9 * max(1.0, abs(value)):
+            return None  # the label is the number itself: keep numbers
+        names.append(text)
+    return names
+
+
 def axis_values(axis, values):
-    """Numbers, turned back into category strings where the axis is categorical."""
+    """Numbers, turned back into category strings where the axis is categorical or where every
+    value sits on a tick labelled with a name."""
     names = _category_names(axis)
     result = numbers(values) or []
     if names is None:
-        return result
+        return _tick_names(axis, result) or result
     return [names.get(v, v) if v is not None else None for v in result]
 
 
@@ -154,6 +189,18 @@ def _collection_series(ax, collection):
             z = sizes if sizes.size > 1 and np.ptp(sizes) > 0 else None
         return _series("scatter", label, None, facecolors or None, axis_values(ax.xaxis, x),
                        numbers(y), numbers(z), None, len(x))
+    area = getattr(collection, "_cit_area", None)
+    if area is not None:
+        x, top, bottom = area
+        return _series("area", label, facecolors[0] if facecolors else None, None,
+                       numbers(x), numbers(top), numbers(bottom), None, len(x))
+    if getattr(collection, "_cit_kind", None) == "collection":
+        return _series("collection", label, None, facecolors or None, None, None, None, None,
+                       len(collection.get_paths()))
+    offsets = np.asarray(collection.get_offsets()).reshape(-1, 2)
+    if len(offsets) > 1:  # one shape repeated at many offsets: hexbin cells, quiver arrows...
+        return _series("collection", label, None, facecolors or None, None, None, None, None,
+                       len(offsets))
     if isinstance(collection, PolyCollection) and not isinstance(collection, LineCollection):
         paths = collection.get_paths()
         if len(paths) == 1 and not hasattr(collection, "_vec"):
@@ -268,6 +315,8 @@ def read_series(ax):
     others = []
     for patch in ax.patches:
         if id(patch) in used or not patch.get_visible():
+            continue
+        if isinstance(patch, Shadow):  # drop shadows of pies and bars repeat their patch
             continue
         if isinstance(patch, Wedge):
             pies.setdefault(getattr(patch, "_cit_pie", 0), []).append(patch)

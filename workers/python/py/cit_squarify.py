@@ -128,11 +128,13 @@ def plot(sizes, norm_x=100, norm_y=100, color=None, label=None, value=None, ax=N
     if value is not None:
         va = "center" if label is None else "top"
         for v, r in zip(value, rects):
-            ax.text(r["x"] + r["dx"] / 2, r["y"] + r["dy"] / 2, v, va=va, ha="center", **text_kwargs)
+            ax.text(r["x"] + r["dx"] / 2, r["y"] + r["dy"] / 2, v, va=va, ha="center",
+                    **text_kwargs)
     if label is not None:
         va = "center" if value is None else "bottom"
         for lab, r in zip(label, rects):
-            ax.text(r["x"] + r["dx"] / 2, r["y"] + r["dy"] / 2, lab, va=va, ha="center", **text_kwargs)
+            ax.text(r["x"] + r["dx"] / 2, r["y"] + r["dy"] / 2, lab, va=va, ha="center",
+                    **text_kwargs)
     ax.set_xlim(0, norm_x)
     ax.set_ylim(0, norm_y)
     return ax

@@ -35,6 +35,11 @@ export function categoricalDataBlock(spec: TemplateChartSpec, data: CategoricalD
   return lines.join('\n');
 }
 
+/** True when category names side by side would run into each other. */
+function crowded(categories: readonly string[]): boolean {
+  return categories.length > 6 || categories.reduce((sum, c) => sum + c.length + 2, 0) > 60;
+}
+
 /** Title, axis labels, category ticks on the x (or y) axis and the legend when due. */
 export function decorateCategoricalAxes(
   spec: TemplateChartSpec,
@@ -48,7 +53,7 @@ export function decorateCategoricalAxes(
     `ax.set_${catAxis}label(${py(capitalize(data.categoryNoun))})`,
     `ax.set_${valAxis}label(${py(valueAxisLabel(data))})`,
     `ax.set_${catAxis}ticks(x)`,
-    `ax.set_${catAxis}ticklabels(categories${data.categories.length > 6 && !horizontal ? ', rotation=30, ha="right"' : ''})`,
+    `ax.set_${catAxis}ticklabels(categories${crowded(data.categories) && !horizontal ? ', rotation=30, ha="right", rotation_mode="anchor"' : ''})`,
   ];
   if (data.series.length > 1) lines.push(legendLine(spec, data.seriesNoun));
   return lines.join('\n');
@@ -69,7 +74,7 @@ export function legendLine(spec: TemplateChartSpec, title: string): string {
 export function annotateLoop(
   xs: string,
   values: string,
-  offsetY: number,
+  offsetY: number | string,
   fontSize: number,
   extra = '',
 ): string {

@@ -41,7 +41,10 @@ export function buildLineOrArea(spec: TemplateChartSpec, data: CategoricalData):
       draw.push('    ax.fill_between(x, values, alpha=0.25, color=colors[i])');
     }
     if (spec.style.dataLabels)
-      draw.push(annotateLoop('x', 'values', 8, labelSize, ', color=colors[i]'));
+      // Alternate above/below per series so labels of two close lines do not collide.
+      draw.push(
+        annotateLoop('x', 'values', '8 if i % 2 == 0 else -14', labelSize, ', color=colors[i]'),
+      );
   }
   if (spec.minor.startsWith('area')) draw.push('ax.set_ylim(bottom=0)');
   return (

@@ -10,12 +10,13 @@ export function buildPie(spec: TemplateChartSpec, data: CategoricalData): string
   const textprops = `, textprops={"fontsize": ${labelSize}}`;
   const draw: string[] = [];
   const first = data.series[0]?.name ?? '';
+  // The inner ring is drawn lighter so the two rings read apart; hues (and names) stay the same.
   if (spec.minor === 'pie-ring') {
     const second = data.series[1]?.name ?? '';
     draw.push(
       `outer, inner = series[${py(first)}], series[${py(second)}]`,
       `ax.pie(outer, radius=1.0, colors=colors[:len(categories)], startangle=90, counterclock=False, pctdistance=0.85, wedgeprops={"width": 0.3, "edgecolor": "white"}${autopct}${textprops})`,
-      `ax.pie(inner, radius=0.7, colors=colors[:len(categories)], startangle=90, counterclock=False, pctdistance=0.75, wedgeprops={"width": 0.3, "edgecolor": "white"}${autopct}${textprops})`,
+      `ax.pie(inner, radius=0.7, colors=colors[:len(categories)], startangle=90, counterclock=False, pctdistance=0.75, wedgeprops={"width": 0.3, "edgecolor": "white", "alpha": 0.7}${autopct}${textprops})`,
       `ax.text(0, 0, ${py(`Outer: ${first}\nInner: ${second}`)}, ha="center", va="center", fontsize=${labelSize})`,
     );
   } else {

@@ -1,6 +1,6 @@
 // Polar charts: radar (plain, filled) and rose (one bar per category on a polar axis).
 import type { CategoricalData, TemplateChartSpec } from '../spec.ts';
-import { categoricalDataBlock, legendLine } from './categorical-common.ts';
+import { capitalize, categoricalDataBlock } from './categorical-common.ts';
 import { FINISH, IMPORTS, py, styleBlock, subplots } from './python-literal.ts';
 
 /** Builds radar-plain, radar-filled and rose. */
@@ -38,20 +38,23 @@ export function buildRadarOrRose(spec: TemplateChartSpec, data: CategoricalData)
     }
   }
   draw.push(
-    // Few radial ticks: dense ones pile up on one spoke and cover petals and labels.
+    // Few radial ticks: dense ones pile up on one spoke and cover petals and labels; with data
+    // labels the ticks are not needed at all.
     'ax.yaxis.set_major_locator(plt.MaxNLocator(4))',
+    // Headroom above the largest value keeps its label clear of the category names on the rim.
+    'ax.set_ylim(0, max(max(values) for values in series.values()) * 1.2)',
+    ...(spec.style.dataLabels ? ['ax.set_yticklabels([])'] : []),
     'ax.set_xticks(angles)',
     'ax.set_xticklabels(categories)',
     `ax.set_title(${py(spec.title)}, pad=20)`,
   );
-  if (data.series.length > 1)
+  // Legend and unit note sit in the figure's corners, where a polar plot leaves room.
+  if (data.series.length > 1) {
     draw.push(
-      legendLine({ ...spec, style: { ...spec.style, dataLabels: true } }, data.seriesNoun).replace(
-        '(1.01, 1.0)',
-        '(1.12, 1.1)',
-      ),
+      `fig.legend(loc="lower right", title=${py(capitalize(data.seriesNoun))}, fontsize=${spec.style.fontSize - 1})`,
     );
-  const note = `ax.text(1.02, -0.08, ${py(`${data.valueLabel} (${data.unit})`)}, transform=ax.transAxes, fontsize=${labelSize})`;
+  }
+  const note = `fig.text(0.01, 0.01, ${py(`${data.valueLabel} (${data.unit})`)}, fontsize=${labelSize})`;
   return (
     [
       IMPORTS,

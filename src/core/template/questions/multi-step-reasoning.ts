@@ -102,7 +102,9 @@ const sumTwo: QuestionTemplate = {
   kind: 'reasoning',
   make(spec, rng) {
     const data = additiveData(spec);
+    // Shares of different bars (percentage charts) do not add up to anything.
     if (!data || !valuesLabelled(spec) || data.categories.length < 3) return null;
+    if (data.percent === 'per-category') return null;
     const series = data.series[rng.int(0, data.series.length - 1)]!;
     const [a, b] = rng.sample(
       data.categories.map((_, i) => i),

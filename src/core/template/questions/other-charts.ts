@@ -3,7 +3,7 @@ import type { DistributionData, PointsData, TemplateChartSpec } from '../spec.ts
 import type { QuestionKind, QuestionTemplate, TemplateQuestion } from './question-types.ts';
 import { py } from '../builders/python-literal.ts';
 import { valuesLabelled } from './legibility.ts';
-import { measure, rankOrder } from './text.ts';
+import { measure, plural, rankOrder } from './text.ts';
 
 function question(
   kind: QuestionKind,
@@ -74,6 +74,24 @@ const boxWidestRange: QuestionTemplate = {
       ],
       answer: { type: 'category', value: name },
       program: 'answer = max(groups, key=lambda name: max(groups[name]) - min(groups[name]))',
+    });
+  },
+};
+
+const boxCountGroups: QuestionTemplate = {
+  id: 'box-count-groups',
+  kind: 'recognition',
+  make(spec) {
+    const data = boxes(spec);
+    if (!data) return null;
+    return question('recognition', this.id, {
+      question: `How many ${plural(data.groupNoun)} does the box plot compare?`,
+      steps: [
+        `Count the boxes: ${data.groups.map((g) => g.name).join(', ')}.`,
+        `There are ${data.groups.length}.`,
+      ],
+      answer: { type: 'number', value: data.groups.length },
+      program: 'answer = len(groups)',
     });
   },
 };
@@ -193,6 +211,7 @@ const scatterTopSeries: QuestionTemplate = {
 
 export const OTHER_CHART_TEMPLATES: QuestionTemplate[] = [
   boxHighestMedian,
+  boxCountGroups,
   boxWidestRange,
   histogramModeBin,
   histogramCountAbove,

@@ -8,7 +8,11 @@ const steps = [
   ['lint', 'npx', ['eslint', '.']],
   ['format', 'npx', ['prettier', '--check', '.']],
   ['typecheck', 'npx', ['tsc', '-b']],
-  ['svelte-check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.app.json', '--fail-on-warnings']],
+  [
+    'svelte-check',
+    'npx',
+    ['svelte-check', '--tsconfig', './tsconfig.app.json', '--fail-on-warnings'],
+  ],
   ['unit + node', 'npx', ['vitest', 'run']],
   ['python (native)', 'node', ['scripts/run-python-tests.mjs']],
   ['corpus (native)', '/usr/bin/python3', ['test/corpus/check_corpus.py']],
@@ -30,7 +34,8 @@ for (const [name, command, args] of steps) {
 }
 
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.ok ? 'ok    ' : 'FAILED'} ${r.name} (${r.seconds.toFixed(1)} s)`);
+for (const r of results)
+  console.log(`  ${r.ok ? 'ok    ' : 'FAILED'} ${r.name} (${r.seconds.toFixed(1)} s)`);
 const failed = results.filter((r) => !r.ok).length;
 console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -44,10 +44,14 @@ export class AppState {
       preferOffline: this.runtimePreference === 'offline',
       onProgress: (progress) =>
         this.playground.setBootProgress(
-          progress.fraction >= 1 && progress.stage === 'ready' ? null : { stage: progress.message, fraction: progress.fraction },
+          progress.fraction >= 1 && progress.stage === 'ready'
+            ? null
+            : { stage: progress.message, fraction: progress.fraction },
         ),
     });
-    const first = this.scripts[0]?.code ?? 'import matplotlib.pyplot as plt\n\nplt.plot([1, 2, 3])\nplt.show()\n';
+    const first =
+      this.scripts[0]?.code ??
+      'import matplotlib.pyplot as plt\n\nplt.plot([1, 2, 3])\nplt.show()\n';
     this.playground = new PlaygroundState(this.pool, first, storage);
   }
 

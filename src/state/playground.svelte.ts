@@ -1,12 +1,12 @@
-import type {
-  RenderOptions,
-  RenderResult,
-  RuntimeInfo,
-} from '../../workers/python/api';
+import type { RenderOptions, RenderResult, RuntimeInfo } from '../../workers/python/api';
 
 /** What the playground needs from the render engine (the pool satisfies it). */
 export interface ChartRenderer {
-  render(code: string, options: Partial<RenderOptions>, signal?: AbortSignal): Promise<RenderResult>;
+  render(
+    code: string,
+    options: Partial<RenderOptions>,
+    signal?: AbortSignal,
+  ): Promise<RenderResult>;
   runtimeInfo(): Promise<RuntimeInfo>;
 }
 
@@ -42,7 +42,11 @@ export class PlaygroundState {
   #controller: AbortController | null = null;
   #storage: Pick<Storage, 'getItem' | 'setItem'> | null;
 
-  constructor(renderer: ChartRenderer, initialCode: string, storage: Pick<Storage, 'getItem' | 'setItem'> | null) {
+  constructor(
+    renderer: ChartRenderer,
+    initialCode: string,
+    storage: Pick<Storage, 'getItem' | 'setItem'> | null,
+  ) {
     this.#renderer = renderer;
     this.#storage = storage;
     this.code = storage?.getItem(DRAFT_KEY) ?? initialCode;
@@ -87,7 +91,8 @@ export class PlaygroundState {
       this.roundTripMs = performance.now() - started;
       if (result.ok && !this.runtime) this.runtime = result.runtime;
     } catch (error) {
-      if (controller.signal.aborted || (error instanceof Error && error.name === 'AbortError')) return;
+      if (controller.signal.aborted || (error instanceof Error && error.name === 'AbortError'))
+        return;
       this.result = {
         ok: false,
         error: {

@@ -35,8 +35,17 @@ function success(code: string): RenderResult {
 
 /** A renderer whose renders finish only when the test says so. */
 class ManualRenderer implements ChartRenderer {
-  calls: { code: string; options: Partial<RenderOptions>; signal?: AbortSignal; finish: (r: RenderResult) => void }[] = [];
-  render(code: string, options: Partial<RenderOptions>, signal?: AbortSignal): Promise<RenderResult> {
+  calls: {
+    code: string;
+    options: Partial<RenderOptions>;
+    signal?: AbortSignal;
+    finish: (r: RenderResult) => void;
+  }[] = [];
+  render(
+    code: string,
+    options: Partial<RenderOptions>,
+    signal?: AbortSignal,
+  ): Promise<RenderResult> {
     return new Promise((resolve) => this.calls.push({ code, options, signal, finish: resolve }));
   }
   runtimeInfo(): Promise<RuntimeInfo> {
@@ -86,7 +95,13 @@ describe('PlaygroundState', () => {
     const done = state.render();
     renderer.calls[0]?.finish({
       ok: false,
-      error: { kind: 'syntax', message: "'(' was never closed", traceback: null, line: 1, name: null },
+      error: {
+        kind: 'syntax',
+        message: "'(' was never closed",
+        traceback: null,
+        line: 1,
+        name: null,
+      },
       stdout: '',
       stderr: '',
       durationMs: 1,
@@ -104,7 +119,10 @@ describe('PlaygroundState', () => {
     const state = new PlaygroundState(renderer, 'plt.plot()', null);
     await state.render();
     expect(state.result?.ok).toBe(false);
-    expect(!state.result?.ok && state.result?.error).toMatchObject({ kind: 'crashed', message: 'sandbox frame could not start' });
+    expect(!state.result?.ok && state.result?.error).toMatchObject({
+      kind: 'crashed',
+      message: 'sandbox frame could not start',
+    });
     await state.loadRuntimeInfo();
     expect(state.runtimeError).toBe('boot failed: no runtime files');
   });

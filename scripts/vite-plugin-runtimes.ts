@@ -100,12 +100,15 @@ async function copyFiles(fromDirs: string[], names: string[], toDir: string): Pr
   await Promise.all(names.map(copyOne));
 }
 
-/** Official core files (the vendored folder's trimmed lock wins) plus every vendored wheel. */
+/**
+ * Official core files (the vendored folder's trimmed lock wins) plus every vendored wheel and the
+ * vendor manifest, which is how the app finds out at run time that the wheels are there.
+ */
 function listOfficialFiles(): string[] {
-  const wheels = existsSync(VENDOR_DIR)
-    ? readdirSync(VENDOR_DIR).filter((name) => name.endsWith('.whl'))
+  const vendored = existsSync(VENDOR_DIR)
+    ? readdirSync(VENDOR_DIR).filter((name) => name.endsWith('.whl') || name === 'manifest.json')
     : [];
-  return [...OFFICIAL_CORE, ...wheels];
+  return [...OFFICIAL_CORE, ...vendored];
 }
 
 /** Vite plugin: runtime files in dev/preview and in the build; only the e2e page when CIT_E2E=1. */

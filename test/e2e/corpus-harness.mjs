@@ -75,7 +75,7 @@ export async function bootPool(page, options) {
     // Wait until every worker (and the spare) is warm, so timings measure renders, not boots.
     const deadline = performance.now() + 120_000;
     while (
-      (pool.status().booting > 0 || pool.status().idle < opts.size) &&
+      (pool.status().booting > 0 || pool.status().idle < opts.size + (opts.spares ?? 1)) &&
       performance.now() < deadline
     ) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -23,6 +23,12 @@ class PngTest(unittest.TestCase):
         self.assertEqual((meta["width"], meta["height"], meta["dpi"]), (600, 400, 100))
         self.assertEqual((meta["facts"]["width"], meta["facts"]["height"]), (600, 400))
 
+    def test_opaque_charts_are_rgb_and_transparent_ones_keep_alpha(self):
+        _, opaque = render(BARS)
+        self.assertEqual(opaque[25], 2)  # IHDR colour type 2: truecolour (RGB)
+        _, clear = render(BARS.replace("plt.show()", "plt.savefig('x.png', transparent=True)"))
+        self.assertEqual(clear[25], 6)  # colour type 6: truecolour with alpha
+
     def test_other_dpi_scales_the_png(self):
         meta, png = render(BARS, dpi=50)
         self.assertEqual(png_size(png), (300, 200))

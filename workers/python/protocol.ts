@@ -26,16 +26,41 @@ export interface BootProgress {
   fraction: number;
 }
 
+/**
+ * Compiled library modules (PEP 552 unchecked hash-based pycs) by absolute path in the worker's
+ * file system: a booting worker's harvest, fed to later workers so they skip compiling.
+ */
+export interface Bytecode {
+  /** The runtime's library folder, ending in "/" (e.g. "/lib/python3.8/"). */
+  prefix: string;
+  /** importlib.util.MAGIC_NUMBER of the runtime that compiled them, as hex. */
+  magic: string;
+  files: Record<string, Uint8Array>;
+}
+
+/** What a booting worker does with bytecode: write the given files, and/or harvest its own. */
+export interface BootBytecode {
+  bytecode: Bytecode | null;
+  harvest: boolean;
+}
+
 /** Host → worker. */
 export type WorkerRequest =
-  | { type: 'boot'; source: RuntimeSource; files: Record<string, string> }
+  | ({ type: 'boot'; source: RuntimeSource; files: Record<string, string> } & BootBytecode)
   | { type: 'render'; jobId: number; code: string; options: RenderOptions }
   | { type: 'answer'; jobId: number; renderId: string; program: string };
 
 /** Worker → host. `broken` says the runtime cannot be trusted to run again (wasm abort). */
 export type WorkerReply =
   | { type: 'progress'; progress: BootProgress }
-  | { type: 'booted'; info: RuntimeInfo }
+  | {
+      type: 'booted';
+      info: RuntimeInfo;
+      /** The harvest, when asked for and the runtime wrote any (0.17 only). */
+      bytecode: Bytecode | null;
+      /** How the boot used bytecode: written from the request, harvested, or neither. */
+      bytecodeUse: 'fed' | 'harvested' | 'none';
+    }
   | { type: 'boot-failed'; message: string }
   | { type: 'render-result'; jobId: number; result: RenderResult; broken: boolean }
   | { type: 'answer-result'; jobId: number; result: AnswerResult; broken: boolean };
@@ -50,7 +75,7 @@ export type HostRequest =
       files: Record<string, Blob>;
       source: RuntimeSource;
     }
-  | { type: 'spawn'; workerId: number }
+  | ({ type: 'spawn'; workerId: number } & BootBytecode)
   | { type: 'kill'; workerId: number }
   | { type: 'to-worker'; workerId: number; message: WorkerRequest }
   | { type: 'ping'; nonce: number };

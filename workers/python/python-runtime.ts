@@ -8,7 +8,8 @@ import type {
   RenderResult,
   RuntimeInfo,
 } from './api.ts';
-import type { BootProgress, RuntimeSource } from './protocol.ts';
+import { collectHarvest, prepareBytecode } from './bytecode.ts';
+import type { BootBytecode, BootProgress, Bytecode, RuntimeSource } from './protocol.ts';
 import { isPyProxy } from './pyodide-types.ts';
 import type { PyodideLike, PyodideLoader, PyProxyLike } from './pyodide-types.ts';
 
@@ -39,6 +40,9 @@ export class PythonRuntime {
   #module: PyModule | null = null;
   #info: RuntimeInfo | null = null;
   readonly #loadedPackages = new Set<string>(BOOT_PACKAGES);
+  #harvest: Bytecode | null = null;
+  /** How the boot used bytecode (see WorkerReply 'booted'). */
+  bytecodeUse: 'fed' | 'harvested' | 'none' = 'none';
 
   /** `modules` maps file names (e.g. "cit_render.py") to their Python source. */
   constructor(
@@ -50,12 +54,17 @@ export class PythonRuntime {
   async boot(
     source: RuntimeSource,
     onProgress: (progress: BootProgress) => void,
+    bytecode: BootBytecode = { bytecode: null, harvest: false },
   ): Promise<RuntimeInfo> {
     onProgress({ stage: 'runtime', fraction: 0 });
     const pyodide = await this.loadPyodide();
     this.#pyodide = pyodide;
     onProgress({ stage: 'packages', fraction: 0.35 });
     await pyodide.loadPackage(BOOT_PACKAGES);
+    // The official runtime ships compiled modules: only 0.17 writes or harvests pycs.
+    const isLegacy = source.distribution === 'offline-0.17';
+    const prepared = isLegacy ? prepareBytecode(pyodide, bytecode) : null;
+    if (prepared?.isFed) this.bytecodeUse = 'fed';
     onProgress({ stage: 'modules', fraction: 0.55 });
     this.#installModules(pyodide);
     // 0.17's pyimport reads the global namespace rather than importing, so import by hand.
@@ -74,8 +83,19 @@ export class PythonRuntime {
     const info = JSON.parse(this.#callText('boot', JSON.stringify(config))) as RuntimeInfo;
     info.note = info.note ?? source.note;
     this.#info = info;
+    if (prepared && prepared.dontWrite !== null) {
+      this.#harvest = collectHarvest(pyodide, prepared.dontWrite);
+      if (this.#harvest) this.bytecodeUse = 'harvested';
+    }
     onProgress({ stage: 'ready', fraction: 1 });
     return info;
+  }
+
+  /** The boot's harvest, once: its buffers are transferred to the page. */
+  takeHarvest(): Bytecode | null {
+    const harvest = this.#harvest;
+    this.#harvest = null;
+    return harvest;
   }
 
   /** Versions and capabilities of the booted runtime. */

@@ -1,7 +1,14 @@
 // The script of the sandbox iframe (opaque origin, CSP by hash). It turns the page's Blobs into
 // blob: URLs, starts blob: workers, and relays messages. It stamps the worker id on every reply
 // so a worker cannot speak for another; the page still validates every payload.
-import type { HostReply, HostRequest, RuntimeSource, WorkerReply } from './protocol.ts';
+import { bytecodeBuffers } from './bytecode.ts';
+import type {
+  BootBytecode,
+  HostReply,
+  HostRequest,
+  RuntimeSource,
+  WorkerReply,
+} from './protocol.ts';
 
 // This script runs on the iframe's main thread, but the workers' tsconfig has no DOM types.
 interface HostWindow {
@@ -21,12 +28,13 @@ function reply(message: HostReply, transfer: Transferable[] = []): void {
 }
 
 function transferablesOf(message: WorkerReply): Transferable[] {
+  if (message?.type === 'booted') return bytecodeBuffers(message.bytecode);
   if (message?.type !== 'render-result') return [];
   const png = (message.result as { png?: unknown })?.png;
   return png instanceof Uint8Array && png.byteOffset === 0 ? [png.buffer as ArrayBuffer] : [];
 }
 
-function spawn(workerId: number): void {
+function spawn(workerId: number, boot: BootBytecode): void {
   if (!workerUrl || !source) return;
   const worker = new Worker(workerUrl);
   workers.set(workerId, worker);
@@ -41,7 +49,12 @@ function spawn(workerId: number): void {
     event.preventDefault();
     reply({ type: 'worker-crashed', workerId, message: event.message || 'worker error' });
   };
-  worker.postMessage({ type: 'boot', source, files: fileUrls });
+  // The page keeps its own copy of the bytecode for later workers: this one is transferred.
+  const bytecode = boot.bytecode ?? null;
+  worker.postMessage(
+    { type: 'boot', source, files: fileUrls, bytecode, harvest: boot.harvest === true },
+    bytecodeBuffers(bytecode),
+  );
 }
 
 function init(request: Extract<HostRequest, { type: 'init' }>): void {
@@ -58,7 +71,7 @@ host.addEventListener('message', (event: MessageEvent<HostRequest>) => {
   if (event.source !== host.parent) return;
   const request = event.data;
   if (request.type === 'init') init(request);
-  else if (request.type === 'spawn') spawn(request.workerId);
+  else if (request.type === 'spawn') spawn(request.workerId, request);
   else if (request.type === 'kill') {
     workers.get(request.workerId)?.terminate();
     workers.delete(request.workerId);

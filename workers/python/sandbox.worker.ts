@@ -1,5 +1,6 @@
 // Entry of the sandbox worker (built into a classic script, started from a blob: URL inside the
 // sandbox iframe). It only wires PythonRuntime to the protocol.
+import { bytecodeBuffers } from './bytecode.ts';
 import { installFedFiles } from './fed-files.ts';
 import type { WorkerReply, WorkerRequest } from './protocol.ts';
 import { createWorkerLoader } from './pyodide-loader.ts';
@@ -21,10 +22,16 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       listPythonModules(),
     );
     try {
-      const info = await runtime.boot(request.source, (progress) =>
-        reply({ type: 'progress', progress }),
+      const info = await runtime.boot(
+        request.source,
+        (progress) => reply({ type: 'progress', progress }),
+        { bytecode: request.bytecode ?? null, harvest: request.harvest === true },
       );
-      reply({ type: 'booted', info });
+      const bytecode = runtime.takeHarvest();
+      reply(
+        { type: 'booted', info, bytecode, bytecodeUse: runtime.bytecodeUse },
+        bytecodeBuffers(bytecode),
+      );
     } catch (error) {
       reply({
         type: 'boot-failed',

@@ -60,11 +60,16 @@ def _crop(pixels, box, fill):
 
 
 def encode_png(pixels, dpi):
+    """PNG of RGBA pixels; an opaque image (the usual chart) is written as RGB, which is about a
+    quarter faster to encode (more so in wasm) and ~10% smaller, with identical pixels."""
     from PIL import Image
 
     buffer = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(pixels), "RGBA").save(buffer, format="png",
-                                                               dpi=(dpi, dpi))
+    if pixels[:, :, 3].min() == 255:
+        image = Image.fromarray(np.ascontiguousarray(pixels[:, :, :3]), "RGB")
+    else:
+        image = Image.fromarray(np.ascontiguousarray(pixels), "RGBA")
+    image.save(buffer, format="png", dpi=(dpi, dpi))
     return buffer.getvalue()
 
 

@@ -30,7 +30,13 @@ export default tseslint.config(
       // TypeScript checks names itself (and knows DOM types such as BlobPart that ESLint does not).
       'no-undef': 'off',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // It flags every local Set/Map/Date, even temporaries that never reach reactive state;
+      // our state lives in $state fields of *.svelte.ts classes, replaced rather than mutated.
+      'svelte/prefer-svelte-reactivity': 'off',
     },
   },
   {

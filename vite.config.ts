@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { runtimesPlugin } from './scripts/vite-plugin-runtimes.ts';
+import { offlinePlugin } from './scripts/pwa.ts';
 
 // The Python runtimes are served as static files (see scripts/ and public/README.md);
 // Vite must not try to pre-bundle or transform them.
 export default defineConfig({
-  plugins: [svelte(), runtimesPlugin()],
+  plugins: [svelte(), runtimesPlugin(), offlinePlugin()],
   base: './',
   optimizeDeps: { exclude: ['pyodide'] },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },

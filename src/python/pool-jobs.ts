@@ -15,6 +15,8 @@ export interface Slot {
   job: Job | null;
   lastUsed: number;
   bootTimer: ReturnType<typeof setTimeout> | null;
+  /** What the worker was told to do with bytecode at boot (see pool-bytecode.ts). */
+  bytecode: 'fed' | 'harvest' | 'none';
 }
 
 /** What every queued call carries. */

@@ -1,5 +1,6 @@
 // Public types of the render pool.
 import type { BootStage } from '../../workers/python/protocol.ts';
+import type { BytecodeStatus, BytecodeStore } from './pool-bytecode.ts';
 import type { RuntimeSource } from './runtime-source/index.ts';
 
 /** Options of a RenderPool; every field has a default. */
@@ -33,6 +34,13 @@ export interface RenderPoolOptions {
   onProgress?: (progress: PoolProgress) => void;
   /** Where the hidden iframe goes (default document.body). */
   container?: HTMLElement;
+  /**
+   * Reuse compiled library modules between workers (default true; offline 0.17 runtime only):
+   * the first worker's harvest is fed to every later one, which skips compiling numpy/matplotlib.
+   */
+  bytecode?: boolean;
+  /** Keeps that harvest across sessions (the app passes src/db/bytecode-cache.ts). */
+  bytecodeStore?: BytecodeStore;
 }
 
 /** Boot progress as the UI shows it. */
@@ -54,4 +62,6 @@ export interface PoolStatus {
   queued: number;
   /** Iframes built so far (more than 1 means the host was rebuilt). */
   framesBuilt: number;
+  /** Where the workers' compiled library modules come from (see pool-bytecode.ts). */
+  bytecode: BytecodeStatus;
 }

@@ -18,6 +18,8 @@ import {
   joinRenderId,
   splitRenderId,
 } from './pool-results.ts';
+import { openPoolBytecode } from './pool-bytecode.ts';
+import type { PoolBytecode } from './pool-bytecode.ts';
 import type { PoolProgress, PoolStatus, RenderPoolOptions } from './pool-types.ts';
 import { loadSandboxAssets } from './sandbox-assets.ts';
 import { SandboxWorkers } from './sandbox-workers.ts';
@@ -32,6 +34,7 @@ export class RenderPool {
   #workers: SandboxWorkers | null = null;
   #info: RuntimeInfo | null = null;
   #fatal: Error | null = null;
+  #bytecode: PoolBytecode | null = null;
   #isDisposed = false;
   readonly #ready: Promise<RuntimeInfo>;
   #settleReady: { resolve: (info: RuntimeInfo) => void; reject: (error: Error) => void } | null =
@@ -143,6 +146,7 @@ export class RenderPool {
       busy: count('busy'),
       queued: this.#queue.length,
       framesBuilt: this.#workers?.framesBuilt ?? 0,
+      bytecode: this.#bytecode?.status ?? 'none',
     };
   }
 
@@ -161,6 +165,9 @@ export class RenderPool {
   async #start(): Promise<void> {
     try {
       const assets = await loadSandboxAssets(this.#options, (progress) => this.#progress(progress));
+      if (this.#isDisposed) return;
+      const bytecode = await openPoolBytecode(assets, this.#options);
+      this.#bytecode = bytecode;
       if (this.#isDisposed) return;
       const settings = {
         ...(this.#options.container ? { container: this.#options.container } : {}),
@@ -185,6 +192,7 @@ export class RenderPool {
           onChange: () => this.#dispatch(),
         },
         this.#size + this.#spares,
+        bytecode,
       );
       await this.#workers.start();
     } catch (error) {

@@ -9,6 +9,7 @@ import type {
   WorkerRequest,
 } from '../../workers/python/protocol.ts';
 import { isBootProgress, isRuntimeInfo } from './message-checks.ts';
+import type { PoolBytecode } from './pool-bytecode.ts';
 import type { Slot } from './pool-jobs.ts';
 import type { SandboxAssets } from './sandbox-assets.ts';
 import { SandboxFrame } from './sandbox-frame.ts';
@@ -56,6 +57,7 @@ export class SandboxWorkers {
     private readonly settings: SandboxWorkerSettings,
     private readonly events: SandboxWorkerEvents,
     target: number,
+    private readonly bytecode: PoolBytecode,
   ) {
     this.target = target;
   }
@@ -93,16 +95,18 @@ export class SandboxWorkers {
     if (!this.#frame || !this.#isFrameReady || this.#isStopped) return;
     const isBooting = this.list().some((slot) => slot.state === 'booting');
     if (isBooting || this.#slots.size >= this.target) return;
+    const boot = this.bytecode.bootArgs();
     const slot: Slot = {
       id: this.#nextWorkerId++,
       state: 'booting',
       job: null,
       lastUsed: performance.now(),
       bootTimer: null,
+      bytecode: boot.bytecode ? 'fed' : boot.harvest ? 'harvest' : 'none',
     };
     slot.bootTimer = setTimeout(() => this.#bootFailed(slot, 'boot took too long'), BOOT_LIMIT_MS);
     this.#slots.set(slot.id, slot);
-    this.#frame.send({ type: 'spawn', workerId: slot.id });
+    this.#frame.send({ type: 'spawn', workerId: slot.id, ...boot });
   }
 
   /** Sends a job to a worker. */
@@ -178,6 +182,7 @@ export class SandboxWorkers {
       this.events.onBootProgress(message.progress);
     } else if (message.type === 'booted' && isRuntimeInfo(message.info)) {
       if (slot.bootTimer) clearTimeout(slot.bootTimer);
+      this.bytecode.receiveBooted(slot, message); // while the slot is still 'booting'
       slot.state = 'idle';
       slot.lastUsed = performance.now();
       this.#bootFailures = 0;
@@ -190,6 +195,7 @@ export class SandboxWorkers {
   }
 
   #bootFailed(slot: Slot, message: string): void {
+    this.bytecode.receiveBootFailure(slot);
     this.retire(slot);
     this.#bootFailures += 1;
     const hasBooted = this.list().some((other) => other.state !== 'booting');

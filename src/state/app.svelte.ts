@@ -1,6 +1,7 @@
 import { RenderPool } from '../python/index.ts';
 import { listCorpus } from '../core/corpus/index.ts';
 import { findMinorChartType, MAJOR_CHART_TYPES } from '../core/chart-types.ts';
+import { createDataset, listDatasets, openDatabase, requestPersistentStorage, type CitDatabase } from '../db/index.ts';
 import { PlaygroundState } from './playground.svelte.ts';
 
 /** A corpus script as the Playground's picker offers it. */
@@ -12,12 +13,13 @@ export interface PickableScript {
 }
 
 /** Pages of the app. */
-export type Page = 'playground';
+export type Page = 'generate' | 'browse' | 'inspect' | 'export' | 'playground';
 
 /** Where the Python runtime may come from: 'auto' probes the official CDN, 'offline' never does. */
 export type RuntimePreference = 'auto' | 'offline';
 
 const RUNTIME_PREFERENCE_KEY = 'cit-studio.runtime-preference';
+const DATASET_KEY = 'cit-studio.dataset';
 
 function readRuntimePreference(storage: Storage | null): RuntimePreference {
   try {
@@ -27,9 +29,17 @@ function readRuntimePreference(storage: Storage | null): RuntimePreference {
   }
 }
 
-/** The app's engines and page states, created once at start-up. */
+/** The app's engines and shared selection, created once at start-up. */
 export class AppState {
-  page = $state<Page>('playground');
+  page = $state<Page>('generate');
+  /** The open database, once open. */
+  db = $state.raw<CitDatabase | null>(null);
+  /** Why storage could not open (private mode, blocked), for a person. */
+  dbError = $state<string | null>(null);
+  /** The dataset the Generate, Browse and Inspect pages work on. */
+  datasetId = $state<string | null>(null);
+  /** The chart the inspector shows. */
+  inspectChartId = $state<string | null>(null);
   readonly pool: RenderPool;
   readonly playground: PlaygroundState;
   readonly scripts: readonly PickableScript[];
@@ -50,27 +60,66 @@ export class AppState {
         ),
     });
     const first =
-      this.scripts[0]?.code ??
-      'import matplotlib.pyplot as plt\n\nplt.plot([1, 2, 3])\nplt.show()\n';
+      this.scripts[0]?.code ?? 'import matplotlib.pyplot as plt\n\nplt.plot([1, 2, 3])\nplt.show()\n';
     this.playground = new PlaygroundState(this.pool, first, storage);
   }
 
-  /** Boot the render engine in the background; the badge shows progress and the result. */
+  /** Boot the render engine and open storage in the background. */
   start(): void {
     void this.playground.loadRuntimeInfo().then(() => this.playground.setBootProgress(null));
+    void this.#openStorage();
+  }
+
+  /** Show a chart in the inspector. */
+  openInspector(chartId: string): void {
+    this.inspectChartId = chartId;
+    this.page = 'inspect';
   }
 
   /** Store the runtime preference; it takes effect when the page reloads (the pool boots once). */
   saveRuntimePreference(preference: RuntimePreference): void {
-    try {
-      this.#storage?.setItem(RUNTIME_PREFERENCE_KEY, preference);
-    } catch {
-      // Storage blocked: the choice lasts for this page only.
-    }
+    this.#write(RUNTIME_PREFERENCE_KEY, preference);
+  }
+
+  selectDataset(id: string): void {
+    this.datasetId = id;
+    this.#write(DATASET_KEY, id);
   }
 
   dispose(): void {
     this.pool.dispose();
+    this.db?.close();
+  }
+
+  async #openStorage(): Promise<void> {
+    try {
+      const db = await openDatabase();
+      void requestPersistentStorage();
+      const datasets = await listDatasets(db);
+      const remembered = this.#read(DATASET_KEY);
+      let dataset = datasets.find((d) => d.id === remembered) ?? datasets[0];
+      dataset ??= await createDataset(db, { name: 'My first dataset' });
+      this.db = db;
+      this.selectDataset(dataset.id);
+    } catch (error) {
+      this.dbError = `Storage is not available (${error instanceof Error ? error.message : String(error)}). The Playground still works; datasets need IndexedDB.`;
+    }
+  }
+
+  #read(key: string): string | null {
+    try {
+      return this.#storage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  #write(key: string, value: string): void {
+    try {
+      this.#storage?.setItem(key, value);
+    } catch {
+      // Storage blocked: the choice lasts for this page only.
+    }
   }
 }
 

@@ -54,6 +54,7 @@ try {
   // With "official if reachable", the only request off the machine is the probe of the official
   // CDN for exactly the pinned version (refused here, so the app falls back to the offline bundle).
   await page.goto(server.url);
+  await page.getByTestId('nav-playground').click();
   await page.getByRole('status').filter({ hasText: 'matplotlib' }).waitFor({ timeout: 60_000 });
   const probes = [...foreign];
   check(
@@ -74,7 +75,7 @@ try {
       /matplotlib 3\.3\.3/.test(badge),
     badge.replace(/\s+/g, ' '),
   );
-  const note = await page.getByTestId('runtime-note').innerText();
+  const note = (await page.getByTestId('runtime-note').textContent()) ?? '';
   check(
     'a plain note explains the old runtime',
     /3\.8/.test(note) && /3\.10|official/i.test(note),

@@ -181,3 +181,45 @@ export async function waitForWarmPool() {
   while (!isWarm() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   return pool.status();
 }
+
+/**
+ * Boot to first chart in a fresh pool (the page was just loaded): times, the bytecode status and
+ * the chart's facts. Waits for the stored harvest to be written before returning.
+ */
+export async function bootToFirstChart({ options, code }) {
+  const started = performance.now();
+  const { pool } = window.__citSandbox.createPool(options);
+  window.__pool = pool;
+  await pool.ready();
+  const readyMs = performance.now() - started;
+  const result = await pool.render(code);
+  const firstChartMs = performance.now() - started;
+  const bars = result.ok ? result.facts.axes[0]?.series.find((s) => s.kind === 'bar') : null;
+  // The store is written in the background after the harvest: wait until it is there.
+  const deadline = performance.now() + 20_000;
+  const isStored = async () => (await (await caches.open('cit-studio-bytecode')).keys()).length > 0;
+  while (pool.status().bytecode !== 'none' && !(await isStored()) && performance.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  return {
+    readyMs,
+    firstChartMs,
+    bytecode: pool.status().bytecode,
+    stored: await isStored(),
+    ok: result.ok,
+    error: result.ok ? null : result.error,
+    title: result.ok ? result.facts.axes[0]?.title : null,
+    barHeights: bars?.y?.join(','),
+  };
+}
+
+/** Time for one more worker to boot in the current pool (as a spare). */
+export async function timeSpareBoot() {
+  const pool = window.__pool;
+  const started = performance.now();
+  pool.resize(pool.status().size, pool.status().spares + 1);
+  const deadline = performance.now() + 90_000;
+  const target = pool.status().size + pool.status().spares;
+  while (pool.status().idle < target && performance.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  return performance.now() - started;
+}

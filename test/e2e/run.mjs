@@ -114,6 +114,10 @@ try {
   );
 
   await page.evaluate(inPage.waitForWarmPool);
+  check(
+    'the first worker harvested bytecode, later workers boot with it',
+    (await page.evaluate(() => window.__pool.status().bytecode)) === 'harvested',
+  );
   const warm = [];
   for (let i = 0; i < 10; i += 1)
     warm.push(
@@ -176,7 +180,10 @@ try {
     );
   }
 
-  // Forged replies: ignored for other workers' jobs, and the pool keeps working.
+  // Forged replies: ignored for other workers' jobs, and the pool keeps working. A nested worker
+  // of an escape script may still report its failure (and take its worker down): let it settle.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await page.evaluate(inPage.waitForWarmPool);
   const forged = await page.evaluate(inPage.renderPair, {
     first: FORGE_SCRIPT,
     second: SLOW_CHART,
@@ -300,6 +307,40 @@ try {
     (url) => !/^(http:\/\/127\.0\.0\.1:|blob:|data:|about:)/.test(url),
   );
   check('no request left 127.0.0.1', offHost.length === 0, offHost.slice(0, 5).join(' | '));
+
+  // Bytecode across sessions: reload the page (same profile, runtime files in the HTTP cache).
+  const sessions = [
+    { label: 'no bytecode', options: { bytecode: false }, clear: true, expect: 'none' },
+    { label: 'bytecode harvested', options: {}, clear: true, expect: 'harvested' },
+    { label: 'bytecode from the store', options: {}, clear: false, expect: 'cached' },
+  ];
+  for (const session of sessions) {
+    await page.reload();
+    await page.waitForFunction(() => Boolean(window.__citSandbox));
+    if (session.clear) await page.evaluate(() => window.__citSandbox.clearBytecode());
+    const boot = await page.evaluate(inPage.bootToFirstChart, {
+      options: { size: 1, spares: 0, ...session.options },
+      code: BAR_CHART,
+    });
+    check(
+      `reloaded page, ${session.label}: a correct chart, bytecode '${session.expect}'`,
+      boot.ok &&
+        boot.bytecode === session.expect &&
+        boot.barHeights === '3,1,2' &&
+        boot.title === 'Fruit sold',
+      JSON.stringify({ ...boot, readyMs: undefined, firstChartMs: undefined }),
+    );
+    if (session.expect !== 'none')
+      check(`reloaded page, ${session.label}: the harvest is stored`, boot.stored);
+    figure(
+      `boot to first chart, files cached, ${session.label}`,
+      `${boot.firstChartMs.toFixed(0)} ms (ready ${boot.readyMs.toFixed(0)} ms)`,
+    );
+    figure(
+      `spare boot, ${session.label}`,
+      `${(await page.evaluate(inPage.timeSpareBoot)).toFixed(0)} ms`,
+    );
+  }
 } catch (error) {
   check('suite ran to the end', false, error instanceof Error ? error.stack : String(error));
 } finally {

@@ -38,7 +38,8 @@ export function readRuntimeLayout(pyodide: PyodideLike): RuntimeLayout {
     [
       'import importlib.util as _cit_iu, json as _cit_json, os as _cit_os, sysconfig as _cit_sc',
       '_cit_layout = _cit_json.dumps({',
-      '    "prefix": _cit_os.path.normpath(_cit_sc.get_paths()["stdlib"]).rstrip("/") + "/",',
+      // normpath keeps a leading "//" (POSIX allows it), and Pyodide's sysconfig gives one.
+      '    "prefix": "/" + _cit_os.path.normpath(_cit_sc.get_paths()["stdlib"]).strip("/") + "/",',
       '    "magic": _cit_iu.MAGIC_NUMBER.hex(),',
       '})',
       'del _cit_iu, _cit_json, _cit_os, _cit_sc',

@@ -1,6 +1,7 @@
 // Test hook of the e2e suite (built only with CIT_E2E=1, never part of the production UI).
 import { RenderPool } from '../../../src/python/index.ts';
 import { SandboxFrame } from '../../../src/python/sandbox-frame.ts';
+import { clearBytecode, loadBytecode, saveBytecode } from '../../../src/db/bytecode-cache.ts';
 
 const appBase = new URL('../../../', location.href).href;
 
@@ -35,11 +36,13 @@ async function runProbe(workerSource, waitMs) {
 
 window.__citSandbox = {
   appBase,
-  createPool(options = {}) {
+  /** `bytecodeCache: false` leaves out the persistent bytecode store (as if storage were blocked). */
+  createPool({ bytecodeCache = true, ...options } = {}) {
     const progress = [];
     const pool = new RenderPool({
       baseUrl: appBase,
       preferOffline: true,
+      ...(bytecodeCache ? { bytecodeStore: { load: loadBytecode, save: saveBytecode } } : {}),
       ...options,
       onProgress: (event) => {
         progress.push(event);
@@ -49,4 +52,6 @@ window.__citSandbox = {
     return { pool, progress };
   },
   runProbe,
+  clearBytecode,
+  loadBytecode,
 };

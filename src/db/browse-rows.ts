@@ -1,0 +1,136 @@
+// Compact per-chart rows for the browse page. Filtering 3,249 charts / 19,963 Q&A by joining
+// charts with Q&A on every keystroke is too slow, so each chart keeps one small row (type,
+// review, Q&A verification counts, finding kinds, search tokens) maintained on every write,
+// and the page filters and sorts these rows in memory.
+import type { ChartRecord, QaRecord, ReviewStatus } from '../core/dataset/records.ts';
+import type { MajorChartType, MinorChartType } from '../core/chart-types.ts';
+
+export interface BrowseRow {
+  chartId: string;
+  datasetId: string;
+  title: string;
+  imageId: string;
+  /** Lower-case title for sorting without locale work per comparison. */
+  titleKey: string;
+  major: MajorChartType;
+  minor: MinorChartType;
+  level: 'easy' | 'hard';
+  review: ReviewStatus;
+  createdAt: string;
+  qaTotal: number;
+  qaVerified: number;
+  qaMismatch: number;
+  qaUnverifiable: number;
+  qaUnchecked: number;
+  findingKinds: string[];
+  /** Distinct lower-case tokens of the title and every question. */
+  tokens: string[];
+}
+
+export type VerificationFilter = 'any-mismatch' | 'all-verified' | 'has-unverifiable' | 'unchecked';
+
+export interface ChartFilter {
+  major?: MajorChartType;
+  minor?: MinorChartType;
+  level?: 'easy' | 'hard';
+  review?: ReviewStatus;
+  verification?: VerificationFilter;
+  /** true: any finding; a kind: that finding; false: none. */
+  findings?: boolean | string;
+  /** Every word must start a token of the title or a question. */
+  text?: string;
+}
+
+export type ChartSortKey = 'createdAt' | 'title' | 'type';
+export interface ChartSort {
+  key: ChartSortKey;
+  descending?: boolean;
+}
+
+/** Lower-case word tokens (letters and digits), distinct. */
+export function tokenize(text: string): string[] {
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+  return [...new Set(words)];
+}
+
+/** The browse row of a chart and its Q&A. */
+export function buildBrowseRow(chart: ChartRecord, qa: readonly QaRecord[]): BrowseRow {
+  const count = (status: string) =>
+    qa.filter((item) => (item.verification?.status ?? 'unchecked') === status).length;
+  const text = [chart.title, ...qa.map((item) => item.question)].join(' ');
+  return {
+    chartId: chart.id,
+    datasetId: chart.datasetId,
+    title: chart.title,
+    imageId: chart.imageId,
+    titleKey: chart.title.toLowerCase(),
+    major: chart.major,
+    minor: chart.minor,
+    level: chart.level,
+    review: chart.review,
+    createdAt: chart.createdAt,
+    qaTotal: qa.length,
+    qaVerified: count('verified'),
+    qaMismatch: count('mismatch'),
+    qaUnverifiable: count('unverifiable'),
+    qaUnchecked: count('unchecked'),
+    findingKinds: [...new Set(chart.findings.map((finding) => finding.kind))],
+    tokens: tokenize(text),
+  };
+}
+
+function matchesVerification(row: BrowseRow, filter: VerificationFilter): boolean {
+  switch (filter) {
+    case 'any-mismatch':
+      return row.qaMismatch > 0;
+    case 'all-verified':
+      return row.qaTotal > 0 && row.qaVerified === row.qaTotal;
+    case 'has-unverifiable':
+      return row.qaUnverifiable > 0;
+    case 'unchecked':
+      return row.qaUnchecked > 0;
+  }
+}
+
+/** A predicate for the filter; words of the text search are prefix-matched against tokens. */
+export function compileFilter(filter: ChartFilter): (row: BrowseRow) => boolean {
+  const words = filter.text ? tokenize(filter.text) : [];
+  return (row) => {
+    if (filter.major !== undefined && row.major !== filter.major) return false;
+    if (filter.minor !== undefined && row.minor !== filter.minor) return false;
+    if (filter.level !== undefined && row.level !== filter.level) return false;
+    if (filter.review !== undefined && row.review !== filter.review) return false;
+    if (filter.verification && !matchesVerification(row, filter.verification)) return false;
+    if (filter.findings === true && row.findingKinds.length === 0) return false;
+    if (filter.findings === false && row.findingKinds.length > 0) return false;
+    if (typeof filter.findings === 'string' && !row.findingKinds.includes(filter.findings)) {
+      return false;
+    }
+    return words.every((word) => row.tokens.some((token) => token.startsWith(word)));
+  };
+}
+
+/** A comparator; ties fall back to createdAt then id so paging is stable. */
+export function compileSort(sort: ChartSort): (a: BrowseRow, b: BrowseRow) => number {
+  const sign = sort.descending ? -1 : 1;
+  const primary = (a: BrowseRow, b: BrowseRow): number => {
+    if (sort.key === 'title') return a.titleKey < b.titleKey ? -1 : a.titleKey > b.titleKey ? 1 : 0;
+    if (sort.key === 'type') {
+      const x = `${a.major}/${a.minor}`;
+      const y = `${b.major}/${b.minor}`;
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    return 0;
+  };
+  return (a, b) => {
+    const first = primary(a, b);
+    if (first !== 0) return sign * first;
+    const time = a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0;
+    if (time !== 0) return sign * time;
+    return a.chartId < b.chartId ? -1 : a.chartId > b.chartId ? 1 : 0;
+  };
+}

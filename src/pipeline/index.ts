@@ -1,0 +1,12 @@
+// The job runner and the template recipe's stages.
+export { JobRunner } from './job-runner.ts';
+export { createDbRunStore } from './db-run-store.ts';
+export { planTemplateItem, weightedChartTypes, sha256Hex } from './template-stages.ts';
+export type {
+  Clock,
+  Renderer,
+  RunLogLine,
+  RunnerDependencies,
+  RunSnapshot,
+  RunStore,
+} from './runner-types.ts';

@@ -1,0 +1,289 @@
+// The inspector's state: one chart with its image and Q&A, review, code edits that re-render in
+// the sandbox and re-verify every Q&A, undo of an edit, and Q&A text edits.
+import type { ChartRecord, ImageRecord, QaRecord, ReviewStatus } from '../core/dataset/records.ts';
+import {
+  getChartWithQa,
+  setChartReview,
+  undoChartCode,
+  updateChartCode,
+  updateQa,
+} from '../db/index.ts';
+import { judgeAnswer, measureComplexity, sha256Hex } from '../pipeline/template-stages.ts';
+import type {
+  AnswerResult,
+  RenderFailure,
+  RenderOptions,
+  RenderResult,
+  RenderSuccess,
+} from '../python/index.ts';
+import type { DatasetSource } from './browse.svelte.ts';
+import { makeThumbnail } from './thumbnail.ts';
+
+/** What the inspector needs from the render engine (the pool satisfies it). */
+export interface InspectRenderer {
+  render(
+    code: string,
+    options: Partial<RenderOptions>,
+    signal?: AbortSignal,
+  ): Promise<RenderResult>;
+  runAnswerProgram(renderId: string, program: string, signal?: AbortSignal): Promise<AnswerResult>;
+}
+
+/** The order next/previous follow (the Browse page's filter and sort). */
+export interface ChartOrder {
+  neighbour(chartId: string, delta: number): Promise<string | null>;
+}
+
+/** What the inspector is busy with, for the status line and disabled buttons. */
+export type InspectActivity = 'loading' | 'rendering' | 'verifying' | 'saving' | null;
+
+export class InspectState {
+  chart = $state.raw<ChartRecord | null>(null);
+  image = $state.raw<ImageRecord | null>(null);
+  qa = $state.raw<QaRecord[]>([]);
+  /** The code in the editor (may differ from the stored code until re-rendered). */
+  code = $state('');
+  activity = $state<InspectActivity>(null);
+  /** The failed render of an edit; nothing was stored. */
+  failure = $state.raw<RenderFailure | null>(null);
+  /** A one-line outcome of the last action, for a live region. */
+  message = $state<string | null>(null);
+  /** The chart could not be found (deleted, or another dataset). */
+  missing = $state(false);
+
+  isEdited = $derived(this.chart !== null && this.code !== this.chart.code);
+  canUndo = $derived((this.chart?.history.length ?? 0) > 0);
+
+  readonly #source: DatasetSource;
+  readonly #renderer: InspectRenderer;
+  readonly #order: ChartOrder;
+  #loadToken = 0;
+
+  constructor(source: DatasetSource, renderer: InspectRenderer, order: ChartOrder) {
+    this.#source = source;
+    this.#renderer = renderer;
+    this.#order = order;
+  }
+
+  get chartId(): string | null {
+    return this.chart?.id ?? null;
+  }
+
+  /** Reads a chart with its image and Q&A; the editor shows its stored code. */
+  async load(chartId: string): Promise<void> {
+    const db = this.#source.db;
+    if (!db) return;
+    const token = ++this.#loadToken;
+    this.activity = 'loading';
+    try {
+      const found = await getChartWithQa(db, chartId);
+      if (token !== this.#loadToken) return;
+      this.missing = found === null;
+      this.chart = found?.chart ?? null;
+      this.image = found?.image ?? null;
+      this.qa = found?.qa ?? [];
+      this.code = found?.chart.code ?? '';
+      this.failure = null;
+      this.message = null;
+    } finally {
+      if (token === this.#loadToken) this.activity = null;
+    }
+  }
+
+  /** Re-reads the current chart without touching the editor's code. */
+  async #reload(): Promise<void> {
+    const db = this.#source.db;
+    const id = this.chartId;
+    if (!db || !id) return;
+    const found = await getChartWithQa(db, id);
+    if (!found) return;
+    this.chart = found.chart;
+    this.image = found.image ?? null;
+    this.qa = found.qa;
+  }
+
+  /** Moves to the next (+1) or previous (-1) chart of the Browse order; returns its id. */
+  async step(delta: number): Promise<string | null> {
+    const id = this.chartId;
+    if (!id) return null;
+    const next = await this.#order.neighbour(id, delta);
+    if (next && next !== id) await this.load(next);
+    return next;
+  }
+
+  async setReview(review: ReviewStatus): Promise<void> {
+    const db = this.#source.db;
+    const chart = this.chart;
+    if (!db || !chart) return;
+    await setChartReview(db, chart.id, review);
+    this.chart = { ...chart, review };
+    this.message = review === 'accepted' ? 'Accepted.' : review === 'rejected' ? 'Rejected.' : null;
+  }
+
+  setCode(code: string): void {
+    this.code = code;
+  }
+
+  /**
+   * Renders the editor's code; on success stores it as the chart's new version (the previous
+   * one kept for undo) and re-verifies every Q&A on the new render. A failed render stores nothing.
+   */
+  async applyCode(): Promise<boolean> {
+    const db = this.#source.db;
+    const chart = this.chart;
+    if (!db || !chart || this.activity) return false;
+    const code = this.code;
+    this.activity = 'rendering';
+    this.message = null;
+    try {
+      const result = await this.#render(code, chart);
+      if (!result.ok) {
+        this.failure = result;
+        this.message = 'The edited code did not render; nothing was stored.';
+        return false;
+      }
+      this.failure = null;
+      this.activity = 'saving';
+      const image = await toImageRecord(result);
+      await updateChartCode(db, chart.id, {
+        code,
+        image,
+        facts: result.facts,
+        findings: result.facts.findings.map(({ kind, message }) => ({ kind, message })),
+        complexity: measureComplexity(result.facts),
+        width: result.width,
+        height: result.height,
+        dpi: result.dpi,
+      });
+      await this.#verifyAll(result);
+      await this.#reload();
+      this.message = `Stored the new version; ${this.#summary()}.`;
+      return true;
+    } finally {
+      this.activity = null;
+    }
+  }
+
+  /** Restores the previous code and image, then re-verifies the Q&A against it. */
+  async undo(): Promise<boolean> {
+    const db = this.#source.db;
+    const chart = this.chart;
+    if (!db || !chart || !this.canUndo || this.activity) return false;
+    this.activity = 'saving';
+    try {
+      const restored = await undoChartCode(db, chart.id);
+      if (!restored) return false;
+      await this.#reload();
+      this.code = restored.code;
+      this.failure = null;
+      this.activity = 'verifying';
+      // The restored image has no live namespace; render its code again to run the programs.
+      const result = await this.#render(restored.code, restored);
+      if (result.ok) await this.#verifyAll(result);
+      await this.#reload();
+      this.message = result.ok
+        ? `Restored the previous version; ${this.#summary()}.`
+        : 'Restored the previous version; it did not render again, so the Q&A stay unchecked.';
+      return true;
+    } finally {
+      this.activity = null;
+    }
+  }
+
+  /** Runs the answer programs again on a fresh render of the stored code (all, or one Q&A). */
+  async reverify(qaId?: string): Promise<void> {
+    const chart = this.chart;
+    if (!chart || this.activity) return;
+    this.activity = 'verifying';
+    try {
+      const result = await this.#render(chart.code, chart);
+      if (!result.ok) {
+        this.failure = result;
+        this.message = 'The stored code did not render; verifications are unchanged.';
+        return;
+      }
+      await this.#verifyAll(result, qaId);
+      await this.#reload();
+      this.message = `Verified again; ${this.#summary()}.`;
+    } finally {
+      this.activity = null;
+    }
+  }
+
+  /** Saves a person's edit of a Q&A's text; the answer and its program stay. */
+  async saveQa(qaId: string, patch: { question: string; steps: string[] }): Promise<void> {
+    const db = this.#source.db;
+    if (!db) return;
+    const steps = patch.steps.map((step) => step.trim()).filter((step) => step !== '');
+    const saved = await updateQa(db, qaId, { question: patch.question.trim(), steps });
+    this.qa = this.qa.map((item) => (item.id === qaId ? saved : item));
+    this.message = 'Saved the Q&A.';
+  }
+
+  async #render(code: string, chart: ChartRecord): Promise<RenderResult> {
+    try {
+      return await this.#renderer.render(code, { dpi: chart.dpi, seed: chart.provenance.seed });
+    } catch (error) {
+      return crashed(error);
+    }
+  }
+
+  /** Runs each Q&A's answer program on the render and stores the verdict. */
+  async #verifyAll(result: RenderSuccess, onlyQaId?: string): Promise<void> {
+    const db = this.#source.db;
+    if (!db) return;
+    this.activity = 'verifying';
+    for (const qa of this.qa) {
+      if (onlyQaId && qa.id !== onlyQaId) continue;
+      const answer = await this.#renderer
+        .runAnswerProgram(result.renderId, qa.program)
+        .catch((error: unknown) => crashedAnswer(error));
+      await updateQa(db, qa.id, { verification: judgeAnswer(qa, answer, new Date().toISOString()) });
+    }
+  }
+
+  #summary(): string {
+    const count = (status: string) =>
+      this.qa.filter((qa) => (qa.verification?.status ?? 'unchecked') === status).length;
+    const parts = [`${count('verified')} verified`];
+    if (count('mismatch')) parts.push(`${count('mismatch')} mismatch`);
+    if (count('unverifiable')) parts.push(`${count('unverifiable')} unverifiable`);
+    return parts.join(', ');
+  }
+}
+
+async function toImageRecord(result: RenderSuccess): Promise<ImageRecord> {
+  return {
+    id: crypto.randomUUID(),
+    png: new Blob([new Uint8Array(result.png)], { type: 'image/png' }),
+    thumbnail: await makeThumbnail(result.png),
+    sha256: await sha256Hex(result.png),
+    phash: null,
+    width: result.width,
+    height: result.height,
+    bytes: result.png.byteLength,
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function crashed(error: unknown): RenderFailure {
+  return {
+    ok: false,
+    error: { kind: 'crashed', message: messageOf(error), traceback: null, line: null, name: null },
+    stdout: '',
+    stderr: '',
+    durationMs: 0,
+    runtime: null,
+  };
+}
+
+function crashedAnswer(error: unknown): AnswerResult {
+  return {
+    ok: false,
+    error: { kind: 'crashed', message: messageOf(error), traceback: null, line: null, name: null },
+    stdout: '',
+  };
+}

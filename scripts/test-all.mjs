@@ -21,6 +21,7 @@ const steps = [
   ['browser: sandbox (e2e)', 'node', ['test/e2e/run.mjs']],
   ['browser: corpus (e2e)', 'node', ['test/e2e/corpus-check.mjs']],
   ['browser: app (e2e)', 'node', ['test/e2e/app-check.mjs']],
+  ['browser: offline (e2e)', 'node', ['test/e2e/offline-check.mjs']],
   ['browser: generate, export, import (e2e)', 'node', ['test/e2e/generate-check.mjs']],
   ['export archive (native)', 'node', ['test/export/check-archive.mjs']],
 ];

@@ -13,6 +13,7 @@ const LEGACY_DIR = path.join(ROOT, 'node_modules/@pyodide/pyodide/dist');
 const OFFICIAL_DIR = path.join(ROOT, 'node_modules/pyodide');
 const VENDOR_DIR = path.join(ROOT, 'vendor/pyodide');
 const E2E_PAGE = path.join(ROOT, 'test/e2e/page/sandbox-test.html');
+const DATASET_BENCH_PAGE = path.join(ROOT, 'test/bench/page/dataset-bench.html');
 
 /** Packages a chart script may need on 0.17: matplotlib is loaded at boot, the rest on demand. */
 export const LEGACY_PACKAGES = ['matplotlib', 'scipy', 'networkx'];
@@ -122,7 +123,11 @@ export function runtimesPlugin(): Plugin {
       // The e2e build holds only the test page (plus the same runtime files and sandbox scripts as
       // the app build), so the sandbox suite does not depend on the rest of the UI compiling.
       // Production builds never include it.
-      return { build: { rollupOptions: { input: { sandboxTest: E2E_PAGE } } } };
+      return {
+        build: {
+          rollupOptions: { input: { sandboxTest: E2E_PAGE, datasetBench: DATASET_BENCH_PAGE } },
+        },
+      };
     },
     configResolved(resolved) {
       config = resolved;

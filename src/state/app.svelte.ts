@@ -3,6 +3,7 @@ import { listCorpus } from '../core/corpus/index.ts';
 import { findMinorChartType, MAJOR_CHART_TYPES } from '../core/chart-types.ts';
 import { createDataset, listDatasets, openDatabase, requestPersistentStorage, type CitDatabase } from '../db/index.ts';
 import { PlaygroundState } from './playground.svelte.ts';
+import { registerOffline, type OfflineHandle, type OfflineStatus } from '../offline/register-offline.ts';
 
 /** A corpus script as the Playground's picker offers it. */
 export interface PickableScript {
@@ -40,6 +41,9 @@ export class AppState {
   datasetId = $state<string | null>(null);
   /** The chart the inspector shows. */
   inspectChartId = $state<string | null>(null);
+  /** Whether the built app is precached for offline use, or an update waits. */
+  offline = $state.raw<OfflineStatus>({ kind: 'installing' });
+  #offline: OfflineHandle | null = null;
   readonly pool: RenderPool;
   readonly playground: PlaygroundState;
   readonly scripts: readonly PickableScript[];
@@ -68,6 +72,13 @@ export class AppState {
   start(): void {
     void this.playground.loadRuntimeInfo().then(() => this.playground.setBootProgress(null));
     void this.#openStorage();
+    // Precaches the app and its Python runtime so later starts work with the network off.
+    this.#offline = registerOffline({ onStatus: (status) => (this.offline = status) });
+  }
+
+  /** Switches to a waiting new version (the page reloads). */
+  applyUpdate(): void {
+    this.#offline?.applyUpdate();
   }
 
   /** Show a chart in the inspector. */

@@ -1,6 +1,10 @@
 // The Browse page's state: the filter and sort, the matching rows in order, and the counts.
 // The inspector walks charts in this same order (next/previous), so it asks this class.
-import { findMinorChartType, type MajorChartType, type MinorChartType } from '../core/chart-types.ts';
+import {
+  findMinorChartType,
+  type MajorChartType,
+  type MinorChartType,
+} from '../core/chart-types.ts';
 import type { ReviewStatus } from '../core/dataset/records.ts';
 import {
   countCharts,

@@ -155,7 +155,7 @@ export class InspectState {
         height: result.height,
         dpi: result.dpi,
       });
-      await this.#verifyAll(result);
+      await this.#verifyAll(chart.id, result);
       await this.#reload();
       this.message = `Stored the new version; ${this.#summary()}.`;
       return true;
@@ -179,7 +179,7 @@ export class InspectState {
       this.activity = 'verifying';
       // The restored image has no live namespace; render its code again to run the programs.
       const result = await this.#render(restored.code, restored);
-      if (result.ok) await this.#verifyAll(result);
+      if (result.ok) await this.#verifyAll(chart.id, result);
       await this.#reload();
       this.message = result.ok
         ? `Restored the previous version; ${this.#summary()}.`
@@ -202,7 +202,7 @@ export class InspectState {
         this.message = 'The stored code did not render; verifications are unchanged.';
         return;
       }
-      await this.#verifyAll(result, qaId);
+      await this.#verifyAll(chart.id, result, qaId);
       await this.#reload();
       this.message = `Verified again; ${this.#summary()}.`;
     } finally {
@@ -228,17 +228,21 @@ export class InspectState {
     }
   }
 
-  /** Runs each Q&A's answer program on the render and stores the verdict. */
-  async #verifyAll(result: RenderSuccess, onlyQaId?: string): Promise<void> {
+  /** Runs each Q&A's answer program on the render of `chartId` and stores the verdict. */
+  async #verifyAll(chartId: string, result: RenderSuccess, onlyQaId?: string): Promise<void> {
     const db = this.#source.db;
     if (!db) return;
     this.activity = 'verifying';
-    for (const qa of this.qa) {
+    // Read from the store, not this.qa: the person may have moved to another chart meanwhile.
+    const qaList = (await getChartWithQa(db, chartId))?.qa ?? [];
+    for (const qa of qaList) {
       if (onlyQaId && qa.id !== onlyQaId) continue;
       const answer = await this.#renderer
         .runAnswerProgram(result.renderId, qa.program)
         .catch((error: unknown) => crashedAnswer(error));
-      await updateQa(db, qa.id, { verification: judgeAnswer(qa, answer, new Date().toISOString()) });
+      await updateQa(db, qa.id, {
+        verification: judgeAnswer(qa, answer, new Date().toISOString()),
+      });
     }
   }
 

@@ -10,6 +10,7 @@ const SOURCES = [
   'src/python',
   'workers/python',
   'test/e2e/page',
+  'test/bench/page',
   'scripts/build-sandbox-worker.mjs',
   'scripts/vite-plugin-runtimes.ts',
   'vite.config.ts',

@@ -49,7 +49,6 @@ const page = await context.newPage();
 const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
 page.on('dialog', (dialog) => dialog.accept());
-const status = () => page.getByTestId('run-progress').getAttribute('data-status');
 const done = async () => Number(await page.getByTestId('stage-done').innerText());
 
 try {

@@ -78,7 +78,8 @@ const countPrecached = () =>
 
 try {
   const firstStarted = Date.now();
-  await page.goto(server.url);
+  // The Playground page (kept in the URL hash, so the offline reload returns to it).
+  await page.goto(`${server.url}#playground`);
   await badge.waitFor({ timeout: 90_000 });
   console.log(`first (online) boot: ${Date.now() - firstStarted} ms`);
   // clientsClaim makes the first page controlled once the worker activates (after precaching).
@@ -93,6 +94,7 @@ try {
     180_000,
   );
   check('a service worker controls the page after the first load', controlled.endsWith('/sw.js'));
+  if (!controlled) throw new Error('no service worker: nothing can work offline');
   let stored = await countPrecached();
   const deadline = Date.now() + 180_000;
   while (stored < precached.length && Date.now() < deadline) {

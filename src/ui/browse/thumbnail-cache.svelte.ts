@@ -20,6 +20,8 @@ export class ThumbnailCache {
     if (db === this.#db) return;
     this.clear();
     this.#db = db;
+    // Cards on screen keep their place; their pictures come from the new database.
+    for (const id of this.#users.keys()) void this.#load(id);
   }
 
   /** A card shows this image: load it unless cached. */

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChartRecord, QaRecord } from '../../../src/core/dataset/records.ts';
 import { buildBrowseRow, importDatasetRecords, type CitDatabase } from '../../../src/db/index.ts';
 import { BrowseState } from '../../../src/state/browse.svelte.ts';
+import { ThumbnailCache } from '../../../src/ui/browse/thumbnail-cache.svelte.ts';
 import { makeChart, makeImage, makeQa, openFreshDatabase } from '../db/fixtures.ts';
 
 const at = (minute: number) => `2026-01-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -157,5 +158,34 @@ describe('BrowseState', () => {
     await db.chartRows.put(buildBrowseRow(extra, []));
     await vi.waitFor(() => expect(browse.total).toBe(5));
     expect(ids(browse)[0]).toBe('z');
+  });
+});
+
+describe('ThumbnailCache', () => {
+  it('makes URLs for shown cards and revokes idle ones beyond its bound', async () => {
+    const db = await openFreshDatabase();
+    const ids = Array.from({ length: 300 }, (_, i) => `img-${i}`);
+    await db.images.bulkAdd(ids.map((id) => makeImage(id)));
+    const revoked: string[] = [];
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url) => {
+      revoked.push(url);
+    });
+    const cache = new ThumbnailCache();
+    cache.setDatabase(db);
+    for (const id of ids) cache.acquire(id);
+    await vi.waitFor(() => expect(cache.urls.size).toBe(300));
+    const first = cache.urls.get('img-0');
+    for (const id of ids) cache.release(id);
+    // The oldest released go first; the newest stay for a quick scroll back.
+    expect(cache.urls.size).toBe(240);
+    expect(revoked).toHaveLength(60);
+    expect(revoked).toContain(first);
+    expect(cache.urls.has('img-299')).toBe(true);
+    cache.acquire('img-0'); // shown again: loaded again
+    await vi.waitFor(() => expect(cache.urls.has('img-0')).toBe(true));
+    cache.clear();
+    expect(cache.urls.size).toBe(0);
+    revoke.mockRestore();
+    db.close();
   });
 });

@@ -3,11 +3,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { ChartRecord } from '../../../src/core/dataset/records.ts';
-import {
-  getChartWithQa,
-  importDatasetRecords,
-  type CitDatabase,
-} from '../../../src/db/index.ts';
+import { getChartWithQa, importDatasetRecords, type CitDatabase } from '../../../src/db/index.ts';
 import { BrowseState } from '../../../src/state/browse.svelte.ts';
 import { InspectState, type InspectRenderer } from '../../../src/state/inspect.svelte.ts';
 import type { AnswerResult, RenderResult } from '../../../workers/python/api.ts';
@@ -210,7 +206,10 @@ describe('InspectState', () => {
 
   it('saves edited Q&A text and keeps the answer and program', async () => {
     const { db, inspect } = await setUp();
-    await inspect.saveQa('a1', { question: ' How tall is the bar? ', steps: ['Look.', ' ', 'Read.'] });
+    await inspect.saveQa('a1', {
+      question: ' How tall is the bar? ',
+      steps: ['Look.', ' ', 'Read.'],
+    });
     const stored = (await getChartWithQa(db, 'a'))?.qa.find((qa) => qa.id === 'a1');
     expect(stored?.question).toBe('How tall is the bar?');
     expect(stored?.steps).toEqual(['Look.', 'Read.']);
@@ -226,5 +225,27 @@ describe('InspectState', () => {
     const stored = (await getChartWithQa(db, 'a'))?.qa;
     expect(stored?.map((qa) => qa.verification?.status)).toEqual(['verified', 'verified']);
     expect(stored?.[0]?.verification?.at).toBe(at(0)); // a1 untouched
+  });
+
+  it('verifies the edited chart even when the person moved on while it rendered', async () => {
+    const { db, inspect, browse, renderer } = await setUp();
+    await browse.refresh();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const render = renderer.render.bind(renderer);
+    renderer.render = async (code: string) => {
+      await gate;
+      return render(code);
+    };
+    inspect.setCode('bars(value=7)');
+    const applying = inspect.applyCode();
+    await inspect.step(1); // now showing b
+    release();
+    expect(await applying).toBe(true);
+    const a = await getChartWithQa(db, 'a');
+    const b = await getChartWithQa(db, 'b');
+    expect(a?.qa.map((qa) => qa.verification?.status)).toEqual(['mismatch', 'mismatch']);
+    expect(b?.qa.map((qa) => qa.verification?.status)).toEqual(['verified', 'verified']);
+    expect(b?.chart.code).toBe('bars(value=2)');
   });
 });

@@ -2,6 +2,7 @@ import { RenderPool } from '../python/index.ts';
 import { listCorpus } from '../core/corpus/index.ts';
 import { findMinorChartType, MAJOR_CHART_TYPES } from '../core/chart-types.ts';
 import { createDataset, listDatasets, openDatabase, requestPersistentStorage, type CitDatabase } from '../db/index.ts';
+import { loadBytecode, saveBytecode } from '../db/bytecode-cache.ts';
 import { PlaygroundState } from './playground.svelte.ts';
 import { registerOffline, type OfflineHandle, type OfflineStatus } from '../offline/register-offline.ts';
 
@@ -56,6 +57,7 @@ export class AppState {
     this.runtimePreference = readRuntimePreference(storage);
     this.pool = new RenderPool({
       preferOffline: this.runtimePreference === 'offline',
+      bytecodeStore: { load: loadBytecode, save: saveBytecode },
       onProgress: (progress) =>
         this.playground.setBootProgress(
           progress.fraction >= 1 && progress.stage === 'ready'

@@ -183,7 +183,11 @@ async function measureBrowseFirstPaint(context, origin) {
     const { ms, note } = await handle.jsonValue();
     if (ms === null) return { ms, cards: 0, note: `the app's Browse page says: ${note}` };
     const cards = await page.locator('[data-testid="chart-card"]').count();
-    return { ms, cards, note: null };
+    const count = await page
+      .locator('[data-testid="browse-count"]')
+      .textContent({ timeout: 5_000 })
+      .catch(() => null);
+    return { ms, cards, note: count?.trim().replace(/\s+/g, ' ') ?? null };
   } catch (error) {
     return { ms: null, cards: 0, note: `no chart image appeared: ${error.message.split('\n')[0]}` };
   } finally {
@@ -248,11 +252,17 @@ try {
     browse = await measureBrowseFirstPaint(context, server.url);
   }
   log(
-    `browse first paint: ${browse.ms === null ? `n/a (${browse.note})` : `${round(browse.ms)} ms, ${browse.cards} cards`}`,
+    `browse first paint: ${browse.ms === null ? `n/a (${browse.note})` : `${round(browse.ms)} ms, ${browse.cards} cards, count: ${browse.note}`}`,
   );
 
-  const exportQuarter = await bench('exportCounting', quarter.datasetId);
-  const exportFull = await bench('exportCounting', full.datasetId);
+  // Each export in a freshly loaded page, so both start from the same clean heap.
+  const exportInFreshPage = async (datasetId) => {
+    await page.reload();
+    await page.waitForFunction(() => Boolean(window.__citDatasetBench));
+    return bench('exportCounting', datasetId);
+  };
+  const exportQuarter = await exportInFreshPage(quarter.datasetId);
+  const exportFull = await exportInFreshPage(full.datasetId);
   for (const [label, run] of [
     ['quarter', exportQuarter],
     ['full', exportFull],

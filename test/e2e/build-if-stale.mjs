@@ -8,6 +8,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 export const E2E_DIST = path.join(ROOT, 'test-results/e2e-dist');
 const SOURCES = [
   'src/python',
+  'src/db',
+  'src/core',
   'workers/python',
   'test/e2e/page',
   'test/bench/page',

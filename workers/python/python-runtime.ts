@@ -57,9 +57,7 @@ export class PythonRuntime {
     bytecode: BootBytecode = { bytecode: null, harvest: false },
   ): Promise<RuntimeInfo> {
     onProgress({ stage: 'runtime', fraction: 0 });
-    const t: number[] = [performance.now()];
     const pyodide = await this.loadPyodide();
-    t.push(performance.now());
     this.#pyodide = pyodide;
     onProgress({ stage: 'packages', fraction: 0.35 });
     await pyodide.loadPackage(BOOT_PACKAGES);
@@ -67,7 +65,6 @@ export class PythonRuntime {
     const isLegacy = source.distribution === 'offline-0.17';
     const prepared = isLegacy ? prepareBytecode(pyodide, bytecode) : null;
     if (prepared?.isFed) this.bytecodeUse = 'fed';
-    t.push(performance.now());
     onProgress({ stage: 'modules', fraction: 0.55 });
     this.#installModules(pyodide);
     // 0.17's pyimport reads the global namespace rather than importing, so import by hand.
@@ -76,7 +73,6 @@ export class PythonRuntime {
     this.#module = module;
     // cit_render.boot installs the compat layer and renders a warm-up chart, so the first real
     // render does not pay for matplotlib's lazy imports.
-    t.push(performance.now());
     onProgress({ stage: 'warm-up', fraction: 0.7 });
     const config = {
       distribution: source.distribution,
@@ -87,13 +83,10 @@ export class PythonRuntime {
     const info = JSON.parse(this.#callText('boot', JSON.stringify(config))) as RuntimeInfo;
     info.note = info.note ?? source.note;
     this.#info = info;
-    t.push(performance.now());
     if (prepared && prepared.dontWrite !== null) {
       this.#harvest = collectHarvest(pyodide, prepared.dontWrite);
       if (this.#harvest) this.bytecodeUse = 'harvested';
     }
-    t.push(performance.now());
-    console.log('DEBUG', this.bytecodeUse, t.slice(1).map((x, i) => Math.round(x - (t[i] ?? 0))).join(' '));
     onProgress({ stage: 'ready', fraction: 1 });
     return info;
   }

@@ -61,7 +61,9 @@ export class GenerateState {
     this.#runner = new JobRunner({
       renderer: this.#renderer,
       store: createDbRunStore(db),
-      concurrency: Math.max(1, this.#renderer.status().size),
+      // Two items per worker: while one item's results are committed, thumbnailed and the next
+      // planned, its worker already renders the other (measured: 0.63 → 0.77 of render-only).
+      concurrency: 2 * Math.max(1, this.#renderer.status().size),
       makeThumbnail,
     });
     this.#runner.subscribe((snapshot) => {

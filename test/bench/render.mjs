@@ -30,11 +30,13 @@ const nativeRun = await renderNatively(native, corpus, { dpi: DPI });
 native.close();
 
 const session = await openSandboxPage();
-let bootMs, bootCachedMs, respawnMs, single, multi;
+let bootMs, bootCachedMs, respawnMs, single, multi, machineScaling;
 try {
   // Cold start to first chart: a pool created in a fresh profile, then one corpus chart.
   // A chart of plain matplotlib: scipy/networkx are loaded on demand and would time their import.
-  const first = corpus.find((entry) => !/import (scipy|networkx)|from (scipy|networkx)/.test(entry.code)) ?? corpus[0];
+  const first =
+    corpus.find((entry) => !/import (scipy|networkx)|from (scipy|networkx)/.test(entry.code)) ??
+    corpus[0];
   console.log(`first chart: ${first.id}`);
   const coldStart = performance.now();
   await bootPool(session.page, { size: 1, spares: 0, timeoutMs: 30_000 });
@@ -68,6 +70,26 @@ try {
     if (!next.ok) throw new Error(`chart after respawn failed: ${next.error.message}`);
     return performance.now() - afterKill;
   }, first.code);
+
+  // What N busy workers can gain on this machine at all: the same pure-JS loop in 1, then N plain
+  // workers (the browser, the page and this script share the same cores).
+  machineScaling = await session.page.evaluate(async (n) => {
+    const source =
+      'onmessage = () => { let x = 0; for (let i = 0; i < 3e8; i++) x = (x + i * 7) % 1000003; postMessage(x); };';
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    const run = async (count) => {
+      const workers = Array.from({ length: count }, () => new Worker(url));
+      const started = performance.now();
+      await Promise.all(
+        workers.map((w) => new Promise((resolve) => ((w.onmessage = resolve), w.postMessage(0)))),
+      );
+      const ms = performance.now() - started;
+      workers.forEach((w) => w.terminate());
+      return count / ms;
+    };
+    await run(1);
+    return (await run(n)) / (await run(1));
+  }, N);
 
   // N workers, the whole corpus.
   await bootPool(session.page, { size: N, spares: 0, timeoutMs: 30_000 });
@@ -159,6 +181,8 @@ console.log(
     throughput_1: round(throughput1, 2),
     throughput_n: round(throughputN, 2),
     throughput_native: round(nativeThroughput, 2),
+    scaling_n: round(throughputN / throughput1, 2),
+    machine_scaling_n: round(machineScaling, 2),
   }),
 );
 

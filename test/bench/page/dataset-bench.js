@@ -86,6 +86,19 @@ async function measureHeap(work) {
   }
 }
 
+/** The Generate page's defaults (2 + 2 questions, dpi 100) at `count` charts. */
+function templateSettings(count, seed) {
+  return {
+    kind: 'template',
+    count,
+    seed,
+    chartTypes: {},
+    topics: [],
+    questionsPerKind: { recognition: 2, reasoning: 2 },
+    dpi: 100,
+  };
+}
+
 window.__citDatasetBench = {
   async prepare(renders) {
     images = await prepareImages(renders);
@@ -233,24 +246,16 @@ window.__citDatasetBench = {
     return { bootMs: since(started), distribution: info?.distribution ?? null, status: status() };
   },
 
-  /** The template recipe end to end through the job runner, then render-only on the same pool. */
-  async template({ count, seed, size }) {
+  /** The template recipe end to end through the job runner (a new dataset each time). */
+  async runTemplate({ count, seed, concurrency }) {
     const store = await database();
-    const settings = {
-      kind: 'template',
-      count,
-      seed,
-      chartTypes: {},
-      topics: [],
-      questionsPerKind: { recognition: 2, reasoning: 2 },
-      dpi: 100,
-    };
+    const settings = templateSettings(count, seed);
     const dataset = await createDataset(store, { name: `Template ${count}` });
     const recipe = await saveRecipe(store, { name: 'Template bench', settings });
     const runner = new JobRunner({
       renderer: pool,
       store: createDbRunStore(store),
-      concurrency: size,
+      concurrency,
       makeThumbnail,
     });
     const started = performance.now();
@@ -258,16 +263,6 @@ window.__citDatasetBench = {
     await runner.whenIdle();
     const runMs = since(started);
     const snapshot = runner.snapshot;
-
-    const codes = deriveItemSeeds(seed, count).map((itemSeed) => ({
-      seed: itemSeed,
-      code: planTemplateItem(itemSeed, settings).code,
-    }));
-    const renderStarted = performance.now();
-    const results = await Promise.all(
-      codes.map(({ code, seed: itemSeed }) => pool.render(code, { dpi: 100, seed: itemSeed })),
-    );
-    const renderMs = since(renderStarted);
     return {
       runMs,
       done: snapshot.stages.done,
@@ -275,9 +270,21 @@ window.__citDatasetBench = {
       mismatches: snapshot.mismatches,
       unverifiable: snapshot.unverifiable,
       stored: await countCharts(store, dataset.id),
-      renderMs,
-      renderOk: results.filter((result) => result.ok).length,
     };
+  },
+
+  /** The same items' scripts (same seeds, same code), rendered only, all queued at once. */
+  async renderOnly({ count, seed }) {
+    const settings = templateSettings(count, seed);
+    const codes = deriveItemSeeds(seed, count).map((itemSeed) => ({
+      seed: itemSeed,
+      code: planTemplateItem(itemSeed, settings).code,
+    }));
+    const started = performance.now();
+    const results = await Promise.all(
+      codes.map(({ code, seed: itemSeed }) => pool.render(code, { dpi: 100, seed: itemSeed })),
+    );
+    return { renderMs: since(started), renderOk: results.filter((result) => result.ok).length };
   },
 
   /** Points the app at a dataset (read by the app on load). */

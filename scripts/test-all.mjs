@@ -23,6 +23,7 @@ const steps = [
   ['browser: app (e2e)', 'node', ['test/e2e/app-check.mjs']],
   ['browser: offline (e2e)', 'node', ['test/e2e/offline-check.mjs']],
   ['browser: generate, export, import (e2e)', 'node', ['test/e2e/generate-check.mjs']],
+  ['browser: browse, inspect, edit (e2e)', 'node', ['test/e2e/dataset-check.mjs']],
   ['export archive (native)', 'node', ['test/export/check-archive.mjs']],
 ];
 

@@ -96,7 +96,9 @@ export async function importDatasetRecords(
       await db.datasets.add(records.dataset);
       // A recipe may already be here (it served another dataset): same id, same settings.
       await db.recipes.bulkPut(records.recipes ?? []);
-      await db.runs.bulkAdd((records.runs ?? []).map((run) => ({ ...run, datasetId: records.dataset.id })));
+      await db.runs.bulkAdd(
+        (records.runs ?? []).map((run) => ({ ...run, datasetId: records.dataset.id })),
+      );
       await db.images.bulkAdd(records.images);
       const charts = records.charts.map((chart) => ({ ...chart, datasetId: records.dataset.id }));
       await db.charts.bulkAdd(charts);

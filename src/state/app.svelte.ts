@@ -1,10 +1,20 @@
 import { RenderPool } from '../python/index.ts';
 import { listCorpus } from '../core/corpus/index.ts';
 import { findMinorChartType, MAJOR_CHART_TYPES } from '../core/chart-types.ts';
-import { createDataset, listDatasets, openDatabase, requestPersistentStorage, type CitDatabase } from '../db/index.ts';
+import {
+  createDataset,
+  listDatasets,
+  openDatabase,
+  requestPersistentStorage,
+  type CitDatabase,
+} from '../db/index.ts';
 import { loadBytecode, saveBytecode } from '../db/bytecode-cache.ts';
 import { PlaygroundState } from './playground.svelte.ts';
-import { registerOffline, type OfflineHandle, type OfflineStatus } from '../offline/register-offline.ts';
+import {
+  registerOffline,
+  type OfflineHandle,
+  type OfflineStatus,
+} from '../offline/register-offline.ts';
 
 /** A corpus script as the Playground's picker offers it. */
 export interface PickableScript {
@@ -66,7 +76,8 @@ export class AppState {
         ),
     });
     const first =
-      this.scripts[0]?.code ?? 'import matplotlib.pyplot as plt\n\nplt.plot([1, 2, 3])\nplt.show()\n';
+      this.scripts[0]?.code ??
+      'import matplotlib.pyplot as plt\n\nplt.plot([1, 2, 3])\nplt.show()\n';
     this.playground = new PlaygroundState(this.pool, first, storage);
   }
 

@@ -140,7 +140,8 @@ export class GenerateState {
     } catch (error) {
       // StorageFullError carries its own advice (free space, then resume).
       this.error = error instanceof Error ? error.message : String(error);
-      if (error instanceof StorageFullError) this.snapshot = { ...this.snapshot, reason: error.message };
+      if (error instanceof StorageFullError)
+        this.snapshot = { ...this.snapshot, reason: error.message };
     }
   }
 }

@@ -5,7 +5,8 @@ const THUMBNAIL_SIDE = 480;
 
 /** A WebP (or PNG where WebP encoding is unavailable) thumbnail of a PNG; null if it cannot be made. */
 export async function makeThumbnail(png: Uint8Array): Promise<Blob | null> {
-  if (typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined') return null;
+  if (typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined')
+    return null;
   try {
     const bitmap = await createImageBitmap(new Blob([png as BlobPart], { type: 'image/png' }));
     const scale = Math.min(1, THUMBNAIL_SIDE / Math.max(bitmap.width, bitmap.height));

@@ -60,7 +60,13 @@ export class TransferState {
     imageFormat: 'png',
     jpegQuality: 90,
   });
-  progress = $state.raw<TransferProgress>({ phase: 'idle', charts: 0, totalCharts: 0, bytes: 0, message: null });
+  progress = $state.raw<TransferProgress>({
+    phase: 'idle',
+    charts: 0,
+    totalCharts: 0,
+    bytes: 0,
+    message: null,
+  });
   #controller: AbortController | null = null;
 
   /** The full options for the chosen settings, or a message saying what is wrong. */
@@ -74,7 +80,10 @@ export class TransferState {
       includeRejected: c.includeRejected,
       includeCode: c.includeCode,
       includeSteps: c.includeSteps,
-      imageFormat: c.imageFormat === 'jpeg' ? { kind: 'jpeg', quality: c.jpegQuality, encode: encodeJpeg } : { kind: 'png' },
+      imageFormat:
+        c.imageFormat === 'jpeg'
+          ? { kind: 'jpeg', quality: c.jpegQuality, encode: encodeJpeg }
+          : { kind: 'png' },
       appVersion: APP_VERSION,
     };
     const problem = checkExportOptions(options);
@@ -118,14 +127,22 @@ export class TransferState {
         this.progress = { ...this.progress, bytes };
       }
       await sink.close();
-      this.progress = { phase: 'done', charts, totalCharts, bytes, message: `Saved ${fileName} (${formatBytes(bytes)}).` };
+      this.progress = {
+        phase: 'done',
+        charts,
+        totalCharts,
+        bytes,
+        message: `Saved ${fileName} (${formatBytes(bytes)}).`,
+      };
     } catch (error) {
       await sink.abort();
       const cancelled = error instanceof DOMException && error.name === 'AbortError';
       this.progress = {
         ...this.progress,
         phase: cancelled ? 'cancelled' : 'failed',
-        message: cancelled ? 'Export cancelled; nothing was saved.' : `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+        message: cancelled
+          ? 'Export cancelled; nothing was saved.'
+          : `Export failed: ${error instanceof Error ? error.message : String(error)}`,
       };
     } finally {
       this.#controller = null;
@@ -138,10 +155,20 @@ export class TransferState {
 
   /** Reads a native archive and adds it as a new dataset, all or nothing. Returns its id. */
   async importFile(db: CitDatabase, file: Blob): Promise<string | null> {
-    this.progress = { phase: 'importing', charts: 0, totalCharts: 0, bytes: file.size, message: 'Checking the archive…' };
+    this.progress = {
+      phase: 'importing',
+      charts: 0,
+      totalCharts: 0,
+      bytes: file.size,
+      message: 'Checking the archive…',
+    };
     const result = await importArchive(file);
     if (!result.ok) {
-      this.progress = { ...this.progress, phase: 'failed', message: `Not imported: ${result.problem.message}` };
+      this.progress = {
+        ...this.progress,
+        phase: 'failed',
+        message: `Not imported: ${result.problem.message}`,
+      };
       return null;
     }
     if (await getDataset(db, result.dataset.id)) {
@@ -166,7 +193,11 @@ export class TransferState {
         })),
       });
     } catch (error) {
-      this.progress = { ...this.progress, phase: 'failed', message: `Not imported (nothing was written): ${error instanceof Error ? error.message : String(error)}` };
+      this.progress = {
+        ...this.progress,
+        phase: 'failed',
+        message: `Not imported (nothing was written): ${error instanceof Error ? error.message : String(error)}`,
+      };
       return null;
     }
     this.progress = {
@@ -179,7 +210,11 @@ export class TransferState {
     return result.dataset.id;
   }
 
-  async *#items(db: CitDatabase, datasetId: string, onChart: () => void): AsyncGenerator<ExportItem> {
+  async *#items(
+    db: CitDatabase,
+    datasetId: string,
+    onChart: () => void,
+  ): AsyncGenerator<ExportItem> {
     for await (const entry of iterateDatasetForExport(db, datasetId)) {
       if (!entry.image) continue;
       onChart();
@@ -195,11 +230,15 @@ function formatBytes(bytes: number): string {
 
 /** A sink to disk via the File System Access API, else a Blob download built from the chunks. */
 async function openSink(fileName: string): Promise<ZipSink | null> {
-  const picker = (globalThis as { showSaveFilePicker?: (options: unknown) => Promise<FileSystemFileHandle> })
-    .showSaveFilePicker;
+  const picker = (
+    globalThis as { showSaveFilePicker?: (options: unknown) => Promise<FileSystemFileHandle> }
+  ).showSaveFilePicker;
   if (picker) {
     try {
-      const handle = await picker({ suggestedName: fileName, types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }] });
+      const handle = await picker({
+        suggestedName: fileName,
+        types: [{ description: 'Zip archive', accept: { 'application/zip': ['.zip'] } }],
+      });
       const writable = await handle.createWritable();
       return {
         write: (chunk) => writable.write(chunk as BufferSource),

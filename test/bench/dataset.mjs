@@ -23,7 +23,7 @@ const argValue = (name, fallback) =>
 const CHARTS = argValue('--charts', 3249);
 const QA = argValue('--qa', 19963);
 const TEMPLATE_COUNT = argValue('--template', 100);
-const POOL_SIZE = Math.min(2, os.availableParallelism());
+const POOL_SIZE = argValue('--pool', Math.min(2, os.availableParallelism()));
 const QUARTER = Math.round(CHARTS / 4);
 const round = (value, digits = 0) =>
   value === null || value === undefined ? null : Number(value.toFixed(digits));

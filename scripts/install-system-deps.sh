@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Debian packages the tests need: Chromium for browser tests, Debian's own python3 with
+# Debian packages the tests need: Chromium for browser tests, unzip to check exports, Debian's own python3 with
 # matplotlib/scipy/networkx for the native render tests. Idempotent; needs root (or sudo).
 set -euo pipefail
-PKGS=(chromium python3-matplotlib python3-scipy python3-networkx fonts-dejavu-core)
+PKGS=(chromium python3-matplotlib python3-pil python3-scipy python3-networkx fonts-dejavu-core unzip)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

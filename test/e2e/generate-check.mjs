@@ -57,11 +57,22 @@ try {
   await page.goto(`${server.url}#generate`);
   await page.getByTestId('generate-count').fill(String(CHARTS));
   await page.getByTestId('generate-seed').fill('7');
+  // Long main-thread tasks while the run goes: printed (the machine is shared, so no time limit).
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) =>
+      window.__longTasks.push(...list.getEntries().map((entry) => entry.duration)),
+    ).observe({ type: 'longtask' });
+  });
   await page.getByTestId('generate-start').click();
   await page.waitForFunction(
     () => Number(document.querySelector('[data-testid=stage-done]')?.textContent) >= 4,
     null,
     { timeout: 120_000 },
+  );
+  const longTasks = await page.evaluate(() => window.__longTasks);
+  console.log(
+    `  · main-thread tasks over 50 ms during the first charts: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`,
   );
   const before = await done();
   await page.reload();

@@ -50,11 +50,18 @@ export interface SettingRecord {
   value: unknown;
 }
 
-/** An encrypted secret (API key); never exported. */
+/** An encrypted secret (API key); never exported. See secrets.ts. */
 export interface SecretRecord {
   id: string;
+  /** What the secret is for, e.g. "OpenRouter key" (never the secret itself). */
+  label: string;
   ciphertext: ArrayBuffer;
   iv: Uint8Array;
+  /** 'device': the browser's non-extractable key; 'passphrase': PBKDF2 from the person's passphrase. */
+  protection: 'device' | 'passphrase';
+  /** PBKDF2 salt, for passphrase protection. */
+  salt: Uint8Array | null;
+  createdAt: string;
 }
 
 export class CitDatabase extends Dexie {

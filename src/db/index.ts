@@ -23,3 +23,4 @@ export type {
   ChartSortKey,
   VerificationFilter,
 } from './browse-rows.ts';
+export * from './secrets.ts';

@@ -5,7 +5,7 @@ import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-pa
 export type { EventSourceMessage };
 
 export async function* readSseEvents(
-  body: ReadableStream<Uint8Array>,
+  body: ReadableStream<BufferSource>,
 ): AsyncGenerator<EventSourceMessage, void, undefined> {
   const reader = body
     .pipeThrough(new TextDecoderStream())

@@ -50,7 +50,9 @@ export function withTraffic(provider: LlmProvider, options: TrafficOptions = {})
   const rpm = options.requestsPerMinute
     ? new TokenBucket(options.requestsPerMinute, clock.now())
     : null;
-  const tpm = options.tokensPerMinute ? new TokenBucket(options.tokensPerMinute, clock.now()) : null;
+  const tpm = options.tokensPerMinute
+    ? new TokenBucket(options.tokensPerMinute, clock.now())
+    : null;
   const storm = new StormDetector(options.stormThreshold ?? 10);
   const totals = { calls: 0, retries: 0, retryDelayMs: 0, throttleDelayMs: 0 };
 

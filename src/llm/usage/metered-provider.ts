@@ -4,7 +4,8 @@
 import type { ChatRequest, ChatResult, LlmProvider } from '../types.ts';
 import { LlmError } from '../types.ts';
 import { type CallRecord, describeParameters, hashRequest } from './call-record.ts';
-import { estimatePromptTokens, estimateTextTokens } from './estimate.ts';
+import { estimateTokens } from '../token-estimate.ts';
+import { estimateRequestPromptTokens } from './estimate.ts';
 import type { UsageMeter } from './meter.ts';
 
 export interface MeterOptions {
@@ -29,8 +30,8 @@ function withUsage(result: ChatResult, request: ChatRequest): ChatResult {
   return {
     ...result,
     usage: {
-      promptTokens: estimatePromptTokens(request),
-      completionTokens: estimateTextTokens(result.text),
+      promptTokens: estimateRequestPromptTokens(request),
+      completionTokens: estimateTokens(result.text),
       estimated: true,
     },
   };

@@ -25,6 +25,7 @@ const steps = [
   ['browser: generate, export, import (e2e)', 'node', ['test/e2e/generate-check.mjs']],
   ['browser: browse, inspect, edit (e2e)', 'node', ['test/e2e/dataset-check.mjs']],
   ['export archive (native)', 'node', ['test/export/check-archive.mjs']],
+  ['browser: WebGPU probe and WebLLM (e2e)', 'node', ['test/e2e/webgpu-check.mjs']],
 ];
 
 const results = [];

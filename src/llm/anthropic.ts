@@ -155,7 +155,12 @@ export function createAnthropicProvider(config: AnthropicConfig): LlmProvider {
     return new LlmError(kind, `the stream reported an error: ${message}`);
   }
 
-  function usageOf(input: number | undefined, output: number | undefined, request: ChatRequest, text: string) {
+  function usageOf(
+    input: number | undefined,
+    output: number | undefined,
+    request: ChatRequest,
+    text: string,
+  ) {
     if (typeof input === 'number' && typeof output === 'number') {
       return { promptTokens: input, completionTokens: output, estimated: false };
     }
@@ -166,7 +171,11 @@ export function createAnthropicProvider(config: AnthropicConfig): LlmProvider {
     };
   }
 
-  async function post(request: ChatRequest, options: ChatOptions, stream: boolean): Promise<Response> {
+  async function post(
+    request: ChatRequest,
+    options: ChatOptions,
+    stream: boolean,
+  ): Promise<Response> {
     return postJson({
       fetch: fetchImpl,
       url,
@@ -177,7 +186,11 @@ export function createAnthropicProvider(config: AnthropicConfig): LlmProvider {
     });
   }
 
-  async function chatOnce(request: ChatRequest, options: ChatOptions, started: number): Promise<ChatResult> {
+  async function chatOnce(
+    request: ChatRequest,
+    options: ChatOptions,
+    started: number,
+  ): Promise<ChatResult> {
     const response = await post(request, options, false);
     const json = (await readJsonBody(response, options.signal)) as WireMessage & WireEvent;
     if (json.type === 'error') throw eventError(json.error);
@@ -197,7 +210,11 @@ export function createAnthropicProvider(config: AnthropicConfig): LlmProvider {
     };
   }
 
-  async function chatStreaming(request: ChatRequest, options: ChatOptions, started: number): Promise<ChatResult> {
+  async function chatStreaming(
+    request: ChatRequest,
+    options: ChatOptions,
+    started: number,
+  ): Promise<ChatResult> {
     const response = await post(request, options, true);
     if (response.body === null) throw droppedStreamError();
     let text = '';
@@ -217,7 +234,13 @@ export function createAnthropicProvider(config: AnthropicConfig): LlmProvider {
           inputTokens = data.message?.usage?.input_tokens ?? inputTokens;
           outputTokens = data.message?.usage?.output_tokens ?? outputTokens;
         } else if (type === 'content_block_delta') {
-          const delta = data.delta?.type === 'input_json_delta' ? data.delta.partial_json : data.delta?.text;
+          // A structured reply is the forced tool's JSON only; any text block beside it is dropped.
+          const delta =
+            data.delta?.type === 'input_json_delta'
+              ? data.delta.partial_json
+              : request.responseFormat === undefined
+                ? data.delta?.text
+                : undefined;
           if (typeof delta === 'string' && delta !== '') {
             text += delta;
             options.onDelta?.(delta);
@@ -255,7 +278,9 @@ export function createAnthropicProvider(config: AnthropicConfig): LlmProvider {
     unload: async () => undefined,
     async chat(request, options = {}) {
       const started = performance.now();
-      return streaming ? chatStreaming(request, options, started) : chatOnce(request, options, started);
+      return streaming
+        ? chatStreaming(request, options, started)
+        : chatOnce(request, options, started);
     },
   };
 }

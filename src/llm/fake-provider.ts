@@ -28,9 +28,12 @@ export interface FakeReply {
   latencyMs?: number;
   /** Delay between chunks for this reply. */
   chunkDelayMs?: number;
+  /** Characters per chunk for this reply. */
+  chunkSize?: number;
 }
 
-export type FakeScript = FakeReply[] | ((request: ChatRequest, callIndex: number) => FakeReply | undefined);
+export type FakeScript =
+  FakeReply[] | ((request: ChatRequest, callIndex: number) => FakeReply | undefined);
 
 export interface FakeProviderOptions {
   script?: FakeScript;
@@ -50,7 +53,8 @@ export interface FakeProvider extends LlmProvider {
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted === true) return Promise.reject(new LlmError('aborted', 'the call was cancelled'));
+  if (signal?.aborted === true)
+    return Promise.reject(new LlmError('aborted', 'the call was cancelled'));
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -120,10 +124,11 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
         finishReason = 'length';
       }
       const chunkDelay = reply.chunkDelayMs ?? options.chunkDelayMs ?? 0;
-      for (let at = 0; at < text.length; at += chunkSize) {
+      const size = Math.max(1, reply.chunkSize ?? chunkSize);
+      for (let at = 0; at < text.length; at += size) {
         if (at > 0) await sleep(chunkDelay, signal);
         else if (signal?.aborted === true) throw new LlmError('aborted', 'the call was cancelled');
-        chatOptions.onDelta?.(text.slice(at, at + chunkSize));
+        chatOptions.onDelta?.(text.slice(at, at + size));
       }
       return {
         text,

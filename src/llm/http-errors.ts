@@ -65,10 +65,14 @@ export function errorFromStatus(
     return new LlmError('rate-limit', `HTTP 429, rate limited${suffix}`, { status, retryAfterMs });
   }
   if (status === 529 || status === 503 || status === 502 || status === 500 || status === 504) {
-    return new LlmError('overloaded', `HTTP ${status}, the server is overloaded or failing${suffix}`, {
-      status,
-      retryAfterMs,
-    });
+    return new LlmError(
+      'overloaded',
+      `HTTP ${status}, the server is overloaded or failing${suffix}`,
+      {
+        status,
+        retryAfterMs,
+      },
+    );
   }
   if ((status === 400 || status === 413 || status === 422) && CONTEXT_WORDING.test(detail)) {
     return new LlmError('context-length', `HTTP ${status}, the prompt is too long${suffix}`, {

@@ -44,7 +44,8 @@ export interface OpenAiCompatibleConfig {
   capabilities?: Partial<ProviderDescription['capabilities']>;
 }
 
-type WireContent = string | ({ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } })[];
+type WireContent =
+  string | ({ type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } })[];
 
 function toWireMessage(message: ChatMessage): { role: string; content: WireContent } {
   if (typeof message.content === 'string') return { role: message.role, content: message.content };
@@ -59,7 +60,11 @@ function toWireMessage(message: ChatMessage): { role: string; content: WireConte
 }
 
 /** The request body (exported for tests of the wire format). */
-export function buildOpenAiBody(model: string, request: ChatRequest, stream: boolean): Record<string, unknown> {
+export function buildOpenAiBody(
+  model: string,
+  request: ChatRequest,
+  stream: boolean,
+): Record<string, unknown> {
   const body: Record<string, unknown> = { model, messages: request.messages.map(toWireMessage) };
   if (request.temperature !== undefined) body['temperature'] = request.temperature;
   if (request.topP !== undefined) body['top_p'] = request.topP;
@@ -69,7 +74,11 @@ export function buildOpenAiBody(model: string, request: ChatRequest, stream: boo
   if (request.responseFormat !== undefined) {
     body['response_format'] = {
       type: 'json_schema',
-      json_schema: { name: request.responseFormat.name, schema: request.responseFormat.schema, strict: true },
+      json_schema: {
+        name: request.responseFormat.name,
+        schema: request.responseFormat.schema,
+        strict: true,
+      },
     };
   }
   if (stream) {
@@ -81,7 +90,13 @@ export function buildOpenAiBody(model: string, request: ChatRequest, stream: boo
 
 function toFinishReason(reason: unknown): FinishReason {
   if (reason === 'length') return 'length';
-  if (reason === 'stop' || reason === 'tool_calls' || reason === 'function_call' || reason === 'eos') return 'stop';
+  if (
+    reason === 'stop' ||
+    reason === 'tool_calls' ||
+    reason === 'function_call' ||
+    reason === 'eos'
+  )
+    return 'stop';
   if (reason === 'content_filter') return 'error';
   return 'stop';
 }
@@ -91,17 +106,37 @@ interface WireUsage {
   completion_tokens?: unknown;
 }
 
-function toUsage(wire: WireUsage | null | undefined, messages: readonly ChatMessage[], text: string): Usage {
-  if (wire && typeof wire.prompt_tokens === 'number' && typeof wire.completion_tokens === 'number') {
-    return { promptTokens: wire.prompt_tokens, completionTokens: wire.completion_tokens, estimated: false };
+function toUsage(
+  wire: WireUsage | null | undefined,
+  messages: readonly ChatMessage[],
+  text: string,
+): Usage {
+  if (
+    wire &&
+    typeof wire.prompt_tokens === 'number' &&
+    typeof wire.completion_tokens === 'number'
+  ) {
+    return {
+      promptTokens: wire.prompt_tokens,
+      completionTokens: wire.completion_tokens,
+      estimated: false,
+    };
   }
-  return { promptTokens: estimatePromptTokens(messages), completionTokens: estimateTokens(text), estimated: true };
+  return {
+    promptTokens: estimatePromptTokens(messages),
+    completionTokens: estimateTokens(text),
+    estimated: true,
+  };
 }
 
 interface WireChunk {
   model?: string;
   error?: unknown;
-  choices?: { delta?: { content?: string | null }; message?: { content?: string | null }; finish_reason?: string | null }[];
+  choices?: {
+    delta?: { content?: string | null };
+    message?: { content?: string | null };
+    finish_reason?: string | null;
+  }[];
   usage?: WireUsage | null;
 }
 
@@ -127,13 +162,20 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleConfig): 
   function streamError(error: unknown): LlmError {
     const message = scrubSecrets(extractErrorMessage(JSON.stringify({ error })), secrets);
     const lowered = message.toLowerCase();
-    if (lowered.includes('rate')) return new LlmError('rate-limit', `the stream reported an error: ${message}`);
-    if (lowered.includes('overload')) return new LlmError('overloaded', `the stream reported an error: ${message}`);
-    if (lowered.includes('context')) return new LlmError('context-length', `the stream reported an error: ${message}`);
+    if (lowered.includes('rate'))
+      return new LlmError('rate-limit', `the stream reported an error: ${message}`);
+    if (lowered.includes('overload'))
+      return new LlmError('overloaded', `the stream reported an error: ${message}`);
+    if (lowered.includes('context'))
+      return new LlmError('context-length', `the stream reported an error: ${message}`);
     return new LlmError('overloaded', `the stream reported an error: ${message}`);
   }
 
-  async function chatOnce(request: ChatRequest, options: ChatOptions, started: number): Promise<ChatResult> {
+  async function chatOnce(
+    request: ChatRequest,
+    options: ChatOptions,
+    started: number,
+  ): Promise<ChatResult> {
     const response = await postJson({
       fetch: fetchImpl,
       url,
@@ -157,7 +199,11 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleConfig): 
     };
   }
 
-  async function chatStreaming(request: ChatRequest, options: ChatOptions, started: number): Promise<ChatResult> {
+  async function chatStreaming(
+    request: ChatRequest,
+    options: ChatOptions,
+    started: number,
+  ): Promise<ChatResult> {
     const response = await postJson({
       fetch: fetchImpl,
       url,
@@ -167,7 +213,10 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleConfig): 
       secrets,
     });
     // Some servers ignore `stream` (or refuse it quietly): accept a plain JSON reply too.
-    if (!(response.headers.get('content-type') ?? '').includes('text/event-stream') || response.body === null) {
+    if (
+      !(response.headers.get('content-type') ?? '').includes('text/event-stream') ||
+      response.body === null
+    ) {
       const json = (await readJsonBody(response, options.signal)) as WireChunk;
       const text = json.choices?.[0]?.message?.content ?? '';
       if (text !== '') options.onDelta?.(text);
@@ -230,7 +279,9 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleConfig): 
     unload: async () => undefined,
     async chat(request, options = {}) {
       const started = performance.now();
-      return streaming ? chatStreaming(request, options, started) : chatOnce(request, options, started);
+      return streaming
+        ? chatStreaming(request, options, started)
+        : chatOnce(request, options, started);
     },
   };
 }

@@ -3,14 +3,7 @@
 import type { ProviderCapabilities } from './types.ts';
 
 export type PresetId =
-  | 'openai'
-  | 'openrouter'
-  | 'groq'
-  | 'together'
-  | 'ollama'
-  | 'llama-cpp'
-  | 'vllm'
-  | 'custom';
+  'openai' | 'openrouter' | 'groq' | 'together' | 'ollama' | 'llama-cpp' | 'vllm' | 'custom';
 
 export interface Preset {
   id: PresetId;
@@ -24,7 +17,10 @@ export interface Preset {
   notes: string;
 }
 
-const hosted = (structured: ProviderCapabilities['structured'], maxConcurrency: number): ProviderCapabilities => ({
+const hosted = (
+  structured: ProviderCapabilities['structured'],
+  maxConcurrency: number,
+): ProviderCapabilities => ({
   streaming: true,
   structured,
   // Vision depends on the model, not the endpoint: unknown until "test connection" tries an image.
@@ -42,7 +38,8 @@ export const PRESETS: readonly Preset[] = [
     needsKey: true,
     local: false,
     capabilities: hosted('json-schema', 8),
-    notes: 'Allows browser calls (CORS). Structured outputs need a gpt-4o-2024-08-06 or later model.',
+    notes:
+      'Allows browser calls (CORS). Structured outputs need a gpt-4o-2024-08-06 or later model.',
   },
   {
     id: 'openrouter',
@@ -51,7 +48,8 @@ export const PRESETS: readonly Preset[] = [
     needsKey: true,
     local: false,
     capabilities: hosted('json-schema', 8),
-    notes: 'Allows browser calls. json_schema support depends on the routed model; seed is passed on where the upstream supports it.',
+    notes:
+      'Allows browser calls. json_schema support depends on the routed model; seed is passed on where the upstream supports it.',
   },
   {
     id: 'groq',
@@ -60,7 +58,8 @@ export const PRESETS: readonly Preset[] = [
     needsKey: true,
     local: false,
     capabilities: hosted('json-schema', 4),
-    notes: 'Low rate limits on free keys: expect 429 with Retry-After. json_schema on supported models only.',
+    notes:
+      'Low rate limits on free keys: expect 429 with Retry-After. json_schema on supported models only.',
   },
   {
     id: 'together',
@@ -88,7 +87,8 @@ export const PRESETS: readonly Preset[] = [
     needsKey: false,
     local: true,
     capabilities: hosted('json-schema', 1),
-    notes: 'llama-server answers CORS by default. Parallel slots (--parallel N) allow more concurrency.',
+    notes:
+      'llama-server answers CORS by default. Parallel slots (--parallel N) allow more concurrency.',
   },
   {
     id: 'vllm',
@@ -97,7 +97,8 @@ export const PRESETS: readonly Preset[] = [
     needsKey: false,
     local: true,
     capabilities: hosted('json-schema', 8),
-    notes: 'Start with --allowed-origins for this page. A key is only needed when started with --api-key.',
+    notes:
+      'Start with --allowed-origins for this page. A key is only needed when started with --api-key.',
   },
   {
     id: 'custom',
@@ -106,7 +107,8 @@ export const PRESETS: readonly Preset[] = [
     needsKey: false,
     local: false,
     capabilities: hosted('prompt', 1),
-    notes: 'Any OpenAI-compatible /chat/completions endpoint. It must allow this origin (CORS) and the Authorization header.',
+    notes:
+      'Any OpenAI-compatible /chat/completions endpoint. It must allow this origin (CORS) and the Authorization header.',
   },
 ];
 

@@ -15,7 +15,9 @@ export function makeSchemaExample(schema: unknown): unknown {
   switch (type) {
     case 'object': {
       const properties = (s['properties'] ?? {}) as Record<string, unknown>;
-      const required = Array.isArray(s['required']) ? (s['required'] as string[]) : Object.keys(properties);
+      const required = Array.isArray(s['required'])
+        ? (s['required'] as string[])
+        : Object.keys(properties);
       const out: Record<string, unknown> = {};
       for (const name of required) out[name] = makeSchemaExample(properties[name] ?? {});
       return out;

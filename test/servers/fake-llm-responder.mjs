@@ -14,9 +14,12 @@ export function schemaExample(schema) {
   if (type === 'object' || (type === undefined && schema.properties)) {
     const properties = schema.properties ?? {};
     const required = Array.isArray(schema.required) ? schema.required : Object.keys(properties);
-    return Object.fromEntries(required.map((name) => [name, schemaExample(properties[name] ?? {})]));
+    return Object.fromEntries(
+      required.map((name) => [name, schemaExample(properties[name] ?? {})]),
+    );
   }
-  if (type === 'array') return Array.from({ length: schema.minItems ?? 0 }, () => schemaExample(schema.items ?? {}));
+  if (type === 'array')
+    return Array.from({ length: schema.minItems ?? 0 }, () => schemaExample(schema.items ?? {}));
   if (type === 'string') return 'x'.repeat(schema.minLength ?? 0);
   if (type === 'integer') return Math.ceil(schema.minimum ?? 0);
   if (type === 'number') return schema.minimum ?? 0;

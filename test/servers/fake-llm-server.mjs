@@ -7,7 +7,7 @@
 // (NAME: 429, 500, 529, 401, hang, drop, invalid-json, stream-error, drip). A control API
 // (/__control/*) does the same from another process (e.g. for browser tests).
 //
-// Run alone: `node test/servers/fake-llm-server.mjs [port]` prints the URL.
+// Run alone: `node test/servers/fake-llm-server.mjs [port] [latencyMs]` prints the URL.
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { defaultResponder, faultReply, isStructured } from './fake-llm-responder.mjs';
@@ -149,6 +149,7 @@ export async function startFakeLlmServer(options = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.argv[2] ?? 0);
-  const server = await startFakeLlmServer({ port });
+  const latencyMs = Number(process.argv[3] ?? 0);
+  const server = await startFakeLlmServer({ port, latencyMs });
   console.log(server.url);
 }

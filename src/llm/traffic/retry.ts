@@ -7,9 +7,16 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** A longer Retry-After is not waited out: the error goes to the caller, who may pause the run. */
+  maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 120_000,
+};
 
 /** Upper bound of the jittered delay after the `attempt`-th failure (1-based). */
 export function backoffCeilingMs(attempt: number, policy: RetryPolicy): number {
@@ -28,7 +35,8 @@ export function retryDelayMs(
 ): number | null {
   if (!(error instanceof LlmError) || !error.retryable) return null;
   if (attempt >= policy.maxAttempts) return null;
-  if (error.retryAfterMs !== null) return Math.max(0, error.retryAfterMs);
+  if (error.retryAfterMs !== null)
+    return error.retryAfterMs > policy.maxRetryAfterMs ? null : Math.max(0, error.retryAfterMs);
   return Math.floor(random() * backoffCeilingMs(attempt, policy));
 }
 

@@ -78,15 +78,22 @@ export function withTraffic(provider: LlmProvider, options: TrafficOptions = {})
   async function attemptOnce(request: ChatRequest, call: ChatOptions, sawDelta: () => void) {
     const reserved = await throttle(request, call.signal);
     const onDelta = call.onDelta;
-    const result = await provider.chat(request, {
-      signal: call.signal,
-      onDelta: onDelta
-        ? (delta) => {
-            sawDelta();
-            onDelta(delta);
-          }
-        : undefined,
-    });
+    let result: ChatResult;
+    try {
+      result = await provider.chat(request, {
+        signal: call.signal,
+        onDelta: onDelta
+          ? (delta) => {
+              sawDelta();
+              onDelta(delta);
+            }
+          : undefined,
+      });
+    } catch (error) {
+      // A refused or failed call produced no tokens; the request itself still counted.
+      tpm?.adjust(reserved, clock.now());
+      throw error;
+    }
     // The bucket took the worst case; give back what the call did not use.
     tpm?.adjust(reserved - result.usage.promptTokens - result.usage.completionTokens, clock.now());
     return result;

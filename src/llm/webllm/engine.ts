@@ -11,7 +11,9 @@ export interface WebLlmEngine {
   reload(modelId: string): Promise<void>;
   chat: {
     completions: {
-      create(request: ChatCompletionRequest): Promise<ChatCompletion | AsyncIterable<ChatCompletionChunk>>;
+      create(
+        request: ChatCompletionRequest,
+      ): Promise<ChatCompletion | AsyncIterable<ChatCompletionChunk>>;
     };
   };
   interruptGenerate(): void;

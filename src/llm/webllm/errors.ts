@@ -24,16 +24,28 @@ export function toLlmError(error: unknown): LlmError {
     return new LlmError('device-lost', DEVICE_LOST_MESSAGE, { cause: error });
   }
   if (/ContextWindowSizeExceeded|context window|exceeds? .*context/i.test(text)) {
-    return new LlmError('context-length', `The prompt is longer than the model's context window: ${message}`, {
+    return new LlmError(
+      'context-length',
+      `The prompt is longer than the model's context window: ${message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (/WebGPUNotAvailable|WebGPUNotFound|ShaderF16|FeatureSupport|WebGPU/i.test(text)) {
+    return new LlmError('unsupported', `WebGPU cannot run this model: ${message}`, {
       cause: error,
     });
   }
-  if (/WebGPUNotAvailable|WebGPUNotFound|ShaderF16|FeatureSupport|WebGPU/i.test(text)) {
-    return new LlmError('unsupported', `WebGPU cannot run this model: ${message}`, { cause: error });
-  }
-  if (/AbortError|aborted/i.test(text)) return new LlmError('aborted', 'The call was aborted.', { cause: error });
-  if (/fetch|network|404|status/i.test(text)) {
-    return new LlmError('network', `Downloading the model failed: ${message}`, { cause: error });
+  if (/AbortError|aborted/i.test(text))
+    return new LlmError('aborted', 'The call was aborted.', { cause: error });
+  // Cache.add() fails for any non-2xx answer, so a missing file and a dropped connection look alike.
+  if (/fetch|network|Request failed|'add' on 'Cache'|404|status/i.test(text)) {
+    return new LlmError(
+      'network',
+      `Downloading the model failed (a file is missing on the server or the connection dropped): ${message}. If it keeps failing, delete the model from the cache and retry.`,
+      { cause: error },
+    );
   }
   return new LlmError('bad-request', `WebLLM failed: ${message}`, { cause: error });
 }

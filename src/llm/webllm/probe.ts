@@ -73,15 +73,24 @@ export async function probeWebGpu(
   options: ProbeOptions = {},
 ): Promise<ProbeResult> {
   const reasons: string[] = [];
-  if (!nav?.gpu) return { ok: false, reasons: [NO_WEBGPU], adapter: null, recommended: null, models: [] };
+  if (!nav?.gpu)
+    return { ok: false, reasons: [NO_WEBGPU], adapter: null, recommended: null, models: [] };
   let adapter: ProbeAdapter | null = null;
   try {
     adapter = await nav.gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (error) {
-    reasons.push(`requestAdapter failed: ${error instanceof Error ? error.message : String(error)}`);
+    reasons.push(
+      `requestAdapter failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!adapter) {
-    return { ok: false, reasons: [...reasons, NO_ADAPTER], adapter: null, recommended: null, models: [] };
+    return {
+      ok: false,
+      reasons: [...reasons, NO_ADAPTER],
+      adapter: null,
+      recommended: null,
+      models: [],
+    };
   }
 
   const info = adapter.info ?? {};
@@ -122,9 +131,17 @@ export async function probeWebGpu(
       return { ...base, fits: false, why: `needs ${entry.vramMb} MB VRAM, budget ${budgetMb} MB` };
     }
     if (freeBytes !== null && entry.sizeGb * GB > freeBytes) {
-      return { ...base, fits: false, why: `~${entry.sizeGb} GB download, ${formatGb(freeBytes)} free` };
+      return {
+        ...base,
+        fits: false,
+        why: `~${entry.sizeGb} GB download, ${formatGb(freeBytes)} free`,
+      };
     }
-    return { ...base, fits: true, why: `~${entry.sizeGb} GB download (estimate), ${entry.vramMb} MB VRAM` };
+    return {
+      ...base,
+      fits: true,
+      why: `~${entry.sizeGb} GB download (estimate), ${entry.vramMb} MB VRAM`,
+    };
   });
 
   const recommended = pickCodeModel(models, isFallback, budgetMb);
@@ -142,7 +159,9 @@ export async function probeWebGpu(
 function pickCodeModel(models: ProbeModel[], isFallback: boolean, budgetMb: number): string | null {
   const coders = models.filter((m) => m.family === 'Qwen2.5-Coder' && m.fits);
   const sizeOf = (m: ProbeModel): number => Number(/-(\d+(?:\.\d+)?)B-/.exec(m.id)?.[1] ?? 0);
-  const order = isFallback ? [0.5] : CODE_DEFAULT_ORDER.filter((b) => b !== 7 || budgetMb >= SEVEN_B_BUDGET_MB);
+  const order = isFallback
+    ? [0.5]
+    : CODE_DEFAULT_ORDER.filter((b) => b !== 7 || budgetMb >= SEVEN_B_BUDGET_MB);
   for (const size of order) {
     const hit = coders.find((m) => sizeOf(m) === size);
     if (hit) return hit.id;

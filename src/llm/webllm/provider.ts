@@ -57,17 +57,25 @@ export function createWebLlmProvider(options: WebLlmProviderOptions): LlmProvide
     throw llmError;
   }
 
-  async function ensureLoaded(onProgress?: (progress: LoadProgress) => void): Promise<WebLlmEngine> {
+  async function ensureLoaded(
+    onProgress?: (progress: LoadProgress) => void,
+  ): Promise<WebLlmEngine> {
     const current = await getEngine();
     if (loaded) return current;
     const ticket = unloadCount;
     progressListener = onProgress;
+    const cancelled = (): LlmError => new LlmError('aborted', 'The model download was cancelled.');
     try {
       await current.reload(modelId);
+    } catch (error) {
+      // A reload stopped by unload() returns quietly on the main thread but rejects with
+      // "Engine.unload() is called." through the worker: both mean cancelled.
+      if (ticket !== unloadCount) throw cancelled();
+      throw error;
     } finally {
       progressListener = undefined;
     }
-    if (ticket !== unloadCount) throw new LlmError('aborted', 'The model download was cancelled.');
+    if (ticket !== unloadCount) throw cancelled();
     loaded = true;
     return current;
   }
@@ -78,7 +86,7 @@ export function createWebLlmProvider(options: WebLlmProviderOptions): LlmProvide
     const current = engine;
     if (!current) return;
     current.interruptGenerate();
-    // unload() also stops a running reload, which then returns quietly.
+    // unload() also stops a running reload; ensureLoaded() turns its end into "aborted".
     await current.unload().catch(() => undefined);
   }
 
@@ -98,19 +106,24 @@ export function createWebLlmProvider(options: WebLlmProviderOptions): LlmProvide
     };
   }
 
-  function load(onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void> {
-    const onAbort = (): void => void unload();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    return queue
-      .run(async () => {
-        try {
-          await ensureLoaded(onProgress);
-          onProgress?.({ fraction: 1, text: `${modelId} ready` });
-        } catch (error) {
-          await fail(error);
-        }
-      }, signal)
-      .finally(() => signal?.removeEventListener('abort', onAbort));
+  function load(
+    onProgress?: (progress: LoadProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    return queue.run(async () => {
+      // Only a download in progress is cancelled by the signal: a load still queued behind a
+      // chat is dropped by the queue and must not unload the model under that chat.
+      const onAbort = (): void => void unload();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        await ensureLoaded(onProgress);
+        onProgress?.({ fraction: 1, text: `${modelId} ready` });
+      } catch (error) {
+        await fail(error);
+      } finally {
+        signal?.removeEventListener('abort', onAbort);
+      }
+    }, signal);
   }
 
   function chat(request: ChatRequest, chatOptions: ChatOptions = {}): Promise<ChatResult> {
@@ -148,8 +161,16 @@ export function createWebLlmProvider(options: WebLlmProviderOptions): LlmProvide
           text,
           finishReason: toFinishReason(finish),
           usage: usage
-            ? { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, estimated: false }
-            : { promptTokens: estimateTokens(JSON.stringify(request.messages)), completionTokens: estimateTokens(text), estimated: true },
+            ? {
+                promptTokens: usage.prompt_tokens,
+                completionTokens: usage.completion_tokens,
+                estimated: false,
+              }
+            : {
+                promptTokens: estimateTokens(JSON.stringify(request.messages)),
+                completionTokens: estimateTokens(text),
+                estimated: true,
+              },
           latencyMs: performance.now() - started,
           model,
         };

@@ -18,7 +18,10 @@ export function buildWebLlmRequest(request: ChatRequest): ChatCompletionRequestS
   // WebLLM rejects non-integer seeds.
   if (request.seed !== undefined && Number.isInteger(request.seed)) out.seed = request.seed;
   if (request.responseFormat) {
-    out.response_format = { type: 'json_object', schema: JSON.stringify(request.responseFormat.schema) };
+    out.response_format = {
+      type: 'json_object',
+      schema: JSON.stringify(request.responseFormat.schema),
+    };
   }
   return out;
 }
@@ -27,7 +30,10 @@ export function jsonInstruction(format: ResponseFormat): string {
   return `Reply with one JSON object only (no prose, no code fences) that matches the JSON schema "${format.name}": ${JSON.stringify(format.schema)}`;
 }
 
-function withJsonInstruction(messages: ChatMessage[], format: ResponseFormat | undefined): ChatMessage[] {
+function withJsonInstruction(
+  messages: ChatMessage[],
+  format: ResponseFormat | undefined,
+): ChatMessage[] {
   if (!format) return messages;
   const instruction = jsonInstruction(format);
   const [first, ...rest] = messages;

@@ -3,12 +3,15 @@
 import { LlmError } from '../types.ts';
 
 export class SerialQueue {
-  #tail: Promise<unknown> = Promise.resolve();
+  #tail: Promise<void> = Promise.resolve();
 
   /** Runs `task` after every earlier task settled; rejects at once with 'aborted' if `signal` fires first. */
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     const previous = this.#tail;
-    const result = new Promise<T>((resolve, reject) => {
+    let finished: () => void = () => undefined;
+    // The next task waits for this one to finish or be skipped, not for an early abort rejection.
+    this.#tail = new Promise<void>((resolve) => (finished = resolve));
+    return new Promise<T>((resolve, reject) => {
       let started = false;
       const onAbort = (): void => {
         if (!started) reject(new LlmError('aborted', 'The call was aborted before it started.'));
@@ -16,19 +19,19 @@ export class SerialQueue {
       signal?.addEventListener('abort', onAbort, { once: true });
       void previous.then(async () => {
         signal?.removeEventListener('abort', onAbort);
-        if (signal?.aborted) {
-          reject(new LlmError('aborted', 'The call was aborted before it started.'));
-          return;
-        }
-        started = true;
         try {
+          if (signal?.aborted) {
+            reject(new LlmError('aborted', 'The call was aborted before it started.'));
+            return;
+          }
+          started = true;
           resolve(await task());
         } catch (error) {
           reject(error);
+        } finally {
+          finished();
         }
       });
     });
-    this.#tail = result.catch(() => undefined);
-    return result;
   }
 }

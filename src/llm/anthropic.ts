@@ -255,12 +255,13 @@ export function createAnthropicProvider(config: AnthropicConfig): LlmProvider {
         }
       }
     } catch (error) {
-      const mapped = errorFromThrown(error, options.signal);
+      const mapped = errorFromThrown(error, options.signal, secrets);
       if (mapped.kind !== 'network' || text === '') throw mapped;
       finish = 'error';
     }
-    if (!stopped && finish !== 'error') {
-      if (text === '' && finish === null) throw droppedStreamError();
+    // Without message_stop, a stop_reason already seen means the reply was complete.
+    if (!stopped && finish === null) {
+      if (text === '') throw droppedStreamError();
       finish = 'error';
     }
     return {

@@ -20,6 +20,11 @@ export async function postJson(options: PostOptions): Promise<Response> {
   if (options.signal?.aborted === true) {
     throw new LlmError('aborted', 'the call was cancelled before it started');
   }
+  try {
+    new URL(options.url);
+  } catch {
+    throw new LlmError('bad-request', 'the base URL is not a valid URL');
+  }
   let response: Response;
   try {
     response = await options.fetch(options.url, {
@@ -29,7 +34,7 @@ export async function postJson(options: PostOptions): Promise<Response> {
       signal: options.signal,
     });
   } catch (error) {
-    throw errorFromThrown(error, options.signal);
+    throw errorFromThrown(error, options.signal, options.secrets);
   }
   if (!response.ok) {
     const text = await response.text().catch(() => '');

@@ -74,7 +74,8 @@ export function errorFromStatus(
       },
     );
   }
-  if ((status === 400 || status === 413 || status === 422) && CONTEXT_WORDING.test(detail)) {
+  const contextWording = CONTEXT_WORDING.test(detail) || body.includes('context_length_exceeded');
+  if ((status === 400 || status === 413 || status === 422) && contextWording) {
     return new LlmError('context-length', `HTTP ${status}, the prompt is too long${suffix}`, {
       status,
     });
@@ -85,19 +86,32 @@ export function errorFromStatus(
   return new LlmError('bad-request', `HTTP ${status}${suffix}`, { status });
 }
 
+/** A copy of a thrown error safe to keep as `cause`: fetch errors can quote the URL, key and all. */
+function scrubbedCause(error: unknown, secrets: readonly string[]): Error {
+  const source = error instanceof Error ? error : new Error(String(error));
+  const copy = new Error(scrubSecrets(source.message, secrets));
+  copy.name = source.name;
+  return copy;
+}
+
 /** Maps what fetch or a body read threw: abort, network/CORS, or an LlmError passed through. */
-export function errorFromThrown(error: unknown, signal?: AbortSignal): LlmError {
+export function errorFromThrown(
+  error: unknown,
+  signal?: AbortSignal,
+  secrets: readonly string[] = [],
+): LlmError {
   if (error instanceof LlmError) return error;
+  const cause = scrubbedCause(error, secrets);
   if (signal?.aborted === true || (error instanceof Error && error.name === 'AbortError')) {
-    return new LlmError('aborted', 'the call was cancelled', { cause: error });
+    return new LlmError('aborted', 'the call was cancelled', { cause });
   }
   if (error instanceof TypeError) {
     return new LlmError(
       'network',
       'network error or CORS refusal: check the URL, that the server is running and allows this origin',
-      { cause: error },
+      { cause },
     );
   }
   // Unknown failures while reading a stream (socket reset and the like) are network failures too.
-  return new LlmError('network', 'the connection failed while reading the reply', { cause: error });
+  return new LlmError('network', 'the connection failed while reading the reply', { cause });
 }

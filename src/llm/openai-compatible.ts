@@ -252,7 +252,7 @@ export function createOpenAiCompatibleProvider(config: OpenAiCompatibleConfig): 
         if (choice?.finish_reason) finish = toFinishReason(choice.finish_reason);
       }
     } catch (error) {
-      const mapped = errorFromThrown(error, options.signal);
+      const mapped = errorFromThrown(error, options.signal, secrets);
       if (mapped.kind !== 'network' || text === '') throw mapped;
       finish = 'error';
     }

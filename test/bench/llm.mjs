@@ -1,7 +1,7 @@
 // LLM client benchmark: the OpenAI-compatible adapter wrapped in the traffic layer and the usage
 // meter, against the local fake server with a fixed latency. Prints a table, then one JSON line.
 // Figures only: nothing here asserts on time.
-//   npm run bench:llm [-- --latency 50] [--calls 160] [--storm 8]
+//   npm run bench:llm [-- --latency 50] [--calls 480] [--storm 8]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { createServer } from 'vite';
 const argValue = (name, fallback) =>
   process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback;
 const LATENCY_MS = argValue('--latency', 50);
-const CALLS = argValue('--calls', 160);
+const CALLS = argValue('--calls', 480);
 const STORM_K = argValue('--storm', 8);
 const round = (value, digits = 1) => Number(value.toFixed(digits));
 

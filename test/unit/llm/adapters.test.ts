@@ -196,7 +196,15 @@ describe.each(adapters)('%s through the fake server', (_name, make) => {
     });
     const refused = await failure(unreachable.chat(hello));
     expect(refused.kind).toBe('network');
-    messages.push(refused.message);
+    messages.push(refused.message, String((refused.cause as Error).message));
+    const malformed = createOpenAiCompatibleProvider({
+      baseUrl: `http://[bad host/${KEY}`,
+      apiKey: KEY,
+      model: 'm',
+    });
+    const invalid = await failure(malformed.chat(hello));
+    expect(invalid.kind).toBe('bad-request');
+    messages.push(invalid.message);
     for (const message of messages) expect(message).not.toContain(KEY);
   });
 });

@@ -45,6 +45,7 @@ runProviderContract(
             : { kind: 'rate-limit', retryAfterMs: fault.retryAfterMs },
       }),
   },
+  { streamsInPieces: true },
 );
 
 for (const stream of [true, false]) {
@@ -59,6 +60,7 @@ for (const stream of [true, false]) {
         stream,
       }),
     serverControls,
+    { streamsInPieces: stream },
   );
   runProviderContract(
     `anthropic (${stream ? 'streaming' : 'not streaming'})`,
@@ -70,5 +72,6 @@ for (const stream of [true, false]) {
         stream,
       }),
     serverControls,
+    { streamsInPieces: stream },
   );
 }

@@ -32,6 +32,9 @@ describe('http-errors', () => {
     expect(
       kind(400, '{"type":"error","error":{"message":"prompt is too long: 210000 tokens"}}'),
     ).toBe('context-length');
+    expect(kind(400, '{"error":{"message":"too long","code":"context_length_exceeded"}}')).toBe(
+      'context-length',
+    );
     expect(kind(400, '{"error":{"message":"temperature must be <= 2"}}')).toBe('bad-request');
   });
 

@@ -26,6 +26,7 @@ const steps = [
   ['browser: browse, inspect, edit (e2e)', 'node', ['test/e2e/dataset-check.mjs']],
   ['export archive (native)', 'node', ['test/export/check-archive.mjs']],
   ['browser: WebGPU probe and WebLLM (e2e)', 'node', ['test/e2e/webgpu-check.mjs']],
+  ['browser: LLM provider settings (e2e)', 'node', ['test/e2e/settings-check.mjs']],
 ];
 
 const results = [];

@@ -25,7 +25,7 @@ export interface PickableScript {
 }
 
 /** Pages of the app. */
-export type Page = 'generate' | 'browse' | 'inspect' | 'export' | 'playground';
+export type Page = 'generate' | 'browse' | 'inspect' | 'export' | 'playground' | 'settings';
 
 /** Where the Python runtime may come from: 'auto' probes the official CDN, 'offline' never does. */
 export type RuntimePreference = 'auto' | 'offline';

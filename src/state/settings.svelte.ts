@@ -12,6 +12,7 @@ import {
   emptyRoleAssignments,
   loadBudgetCap,
   loadPriceTable,
+  recordLlmCall,
   loadProviderConfigs,
   loadRoleAssignments,
   saveBudgetCap,
@@ -30,6 +31,8 @@ import { getPreset, PRESETS, type PresetId } from '../llm/presets.ts';
 import { chatJson } from '../llm/structured.ts';
 import { LlmError, type LlmProvider } from '../llm/types.ts';
 import { DEFAULT_PRICES } from '../llm/usage/prices.ts';
+import { UsageMeter } from '../llm/usage/meter.ts';
+import { withMetering } from '../llm/usage/metered-provider.ts';
 import { createWebLlmProvider, createWorkerEngineFactory } from '../llm/webllm/index.ts';
 
 /** Presets offered by "Add provider": the OpenAI-compatible ones, Anthropic and WebLLM. */
@@ -261,6 +264,20 @@ export class SettingsState {
     await this.#refreshKeys();
   }
 
+  /**
+   * The provider wrapped so every call is priced and recorded in llmCalls (provenance: provider,
+   * model, parameters, seed, prompt hash, reply, usage, cost, latency, error).
+   */
+  #recorded(provider: LlmProvider): LlmProvider {
+    const db = this.#requireDb();
+    const meter = new UsageMeter({ ...this.prices });
+    return withMetering(provider, {
+      meter,
+      onRecord: (record) =>
+        recordLlmCall(db, { ...record, id: crypto.randomUUID(), createdAt: record.startedAt }),
+    });
+  }
+
   /** The provider a config describes, with its key read from secrets.ts. */
   async providerFor(id: string, passphrase?: string): Promise<LlmProvider> {
     const config = this.providers.find((p) => p.id === id);
@@ -279,7 +296,7 @@ export class SettingsState {
     this.reports[id] = 'running';
     let report: ConnectionReport;
     try {
-      report = await runConnectionTest(await this.providerFor(id, passphrase));
+      report = await runConnectionTest(this.#recorded(await this.providerFor(id, passphrase)));
     } catch (error) {
       report = {
         ok: false,

@@ -1,11 +1,11 @@
 // The Settings page as a person uses it, in Debian's Chromium against the production build:
 // add an OpenAI-compatible provider pointing at the fake LLM server (another origin, so CORS is
 // exercised), test the connection, reload and find the key still working but absent from
-// localStorage and from the `settings` table, then "Forget key" and see the call refused.
+// localStorage, the `settings` table and a dataset export, then "Forget key" and see the call refused.
 // Usage: node test/e2e/settings-check.mjs   (builds dist/ first when it is missing;
 // CIT_E2E_DIST=/path/to/dist serves another build)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -41,10 +41,12 @@ const context = await chromium.launchPersistentContext(profile, {
   headless: true,
   args: CHROMIUM_ARGS,
   viewport: { width: 1400, height: 900 },
+  acceptDownloads: true,
 });
 await context.addInitScript(() => {
   if (window !== window.top) return;
   localStorage.setItem('cit-studio.runtime-preference', 'offline');
+  delete window.showSaveFilePicker; // headless cannot answer a save dialog: use the download path
 });
 const page = await context.newPage();
 const pageErrors = [];
@@ -114,19 +116,27 @@ try {
 
     const stored = await page.evaluate(async () => {
       const local = Object.keys(localStorage).map((k) => `${k}=${localStorage.getItem(k)}`);
-      const settings = await new Promise((resolve, reject) => {
-        const open = indexedDB.open('cit-studio');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const read = open.result.transaction('settings').objectStore('settings').getAll();
-          read.onsuccess = () => {
-            resolve(JSON.stringify(read.result));
-            open.result.close();
+      const readAll = (store) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('cit-studio');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const read = open.result.transaction(store).objectStore(store).getAll();
+            read.onsuccess = () => {
+              resolve(read.result);
+              open.result.close();
+            };
+            read.onerror = () => reject(read.error);
           };
-          read.onerror = () => reject(read.error);
-        };
-      });
-      return { local: local.join('\n'), settings };
+        });
+      const settings = JSON.stringify(await readAll('settings'));
+      const calls = await readAll('llmCalls');
+      return {
+        local: local.join('\n'),
+        settings,
+        calls: JSON.stringify(calls),
+        callCount: calls.length,
+      };
     });
     check('the key is absent from localStorage', !stored.local.includes(KEY));
     check(
@@ -135,9 +145,37 @@ try {
       `${stored.settings.length} chars read`,
     );
     check(
+      'every test call is recorded for provenance (prompt hash, usage, latency), without the key',
+      stored.callCount >= 2 && stored.calls.includes('promptHash') && !stored.calls.includes(KEY),
+      `${stored.callCount} calls recorded`,
+    );
+    check(
       'the page text never shows the key',
       !((await page.textContent('body')) ?? '').includes(KEY),
     );
+
+    // A dataset export never carries the key: make two charts, export, search the zip's bytes.
+    await page.getByTestId('nav-generate').click();
+    await page.getByTestId('generate-count').fill('2');
+    await page.getByTestId('generate-start').click();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid=run-progress]')?.getAttribute('data-status') ===
+        'completed',
+      null,
+      { timeout: 120_000 },
+    );
+    await page.getByTestId('nav-export').click();
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByTestId('export-start').click();
+    const zip = readFileSync(await (await downloading).path());
+    check(
+      'the key is absent from a dataset export',
+      zip.length > 1000 && !zip.includes(Buffer.from(KEY)),
+      `${zip.length} bytes searched`,
+    );
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-page').waitFor({ timeout: 30_000 });
 
     // No GPU here: the probe's reason is shown and Download stays disabled.
     const reason = page.getByTestId('webgpu-reason').first();

@@ -1,7 +1,8 @@
 // The job runner and the template recipe's stages.
 export { JobRunner } from './job-runner.ts';
 export { createDbRunStore } from './db-run-store.ts';
-export { planTemplateItem, weightedChartTypes, sha256Hex } from './template-stages.ts';
+export { planTemplateItem, weightedChartTypes } from './template-stages.ts';
+export { sha256Hex } from '../core/sha256.ts';
 export type {
   Clock,
   Renderer,

@@ -2,6 +2,7 @@
 // stored records, and check each answer program's result against the template's answer.
 import type { MinorChartType } from '../core/chart-types.ts';
 import { compareAnswer } from '../core/answer-compare.ts';
+import { sha256Hex } from '../core/sha256.ts';
 import type {
   ChartRecord,
   ImageRecord,
@@ -38,11 +39,6 @@ export function planTemplateItem(seed: number, settings: TemplateRecipeSettings)
     ...chart,
     questions: [...ofKind('recognition', recognition), ...ofKind('reasoning', reasoning)],
   };
-}
-
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new Uint8Array(bytes));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function measureComplexity(facts: FigureFacts): ChartRecord['complexity'] {

@@ -10,6 +10,7 @@ import type { Bytecode, BootBytecode, WorkerReply } from '../../workers/python/p
 import { checkBytecode, measureBytecode } from './bytecode-checks.ts';
 import type { Slot } from './pool-jobs.ts';
 import type { SandboxAssets } from './sandbox-assets.ts';
+import { sha256Hex } from '../core/sha256.ts';
 
 /** Where a harvest is kept across sessions (src/db/bytecode-cache.ts in the app). */
 export interface BytecodeStore {
@@ -99,13 +100,6 @@ export class PoolBytecode {
   }
 }
 
-/** sha256 of bytes or text, hex. */
-async function hashHex(data: BufferSource | string): Promise<string> {
-  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * The runtime identity a harvest belongs to: the distribution; the runtime's files (the package
  * index, packages.json / pyodide-lock.json, by content, and every file by name and size, so a new
@@ -125,8 +119,8 @@ export async function deriveBytecodeKey(
   const index = entries.find(({ name }) => /^(packages|pyodide-lock)\.json$/.test(name));
   const sizes = entries.map(({ name, blob }) => `${name}:${blob.size}`).sort();
   const indexText = index ? await index.blob.text() : '';
-  const runtime = await hashHex(`${indexText}\n${sizes.join('\n')}`);
-  return `${distribution}|runtime-${runtime}|worker-${await hashHex(workerSource)}`;
+  const runtime = await sha256Hex(`${indexText}\n${sizes.join('\n')}`);
+  return `${distribution}|runtime-${runtime}|worker-${await sha256Hex(workerSource)}`;
 }
 
 /** The pool's cache for these assets, with the stored harvest loaded when there is one. */

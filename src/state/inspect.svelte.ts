@@ -8,7 +8,8 @@ import {
   updateChartCode,
   updateQa,
 } from '../db/index.ts';
-import { judgeAnswer, measureComplexity, sha256Hex } from '../pipeline/template-stages.ts';
+import { judgeAnswer, measureComplexity } from '../pipeline/template-stages.ts';
+import { sha256Hex } from '../core/sha256.ts';
 import type {
   AnswerResult,
   RenderFailure,

@@ -1,10 +1,5 @@
-// SHA-256 through Web Crypto, which Node, workers and the page all provide.
-
-/** Lower-case hex SHA-256 of `bytes`. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
+// Byte helpers of the exporter and importer; hashing is the app-wide helper in ../sha256.ts.
+export { sha256Hex } from '../sha256.ts';
 
 /** The bytes of a Blob or Uint8Array. */
 export async function readAllBytes(data: Uint8Array | Blob): Promise<Uint8Array> {

@@ -1,6 +1,7 @@
 // Provenance of one call, handed to the injected `onRecord` (the caller stores it; src/llm does not
 // persist). The prompt hash identifies the exact request without storing it twice.
 import type { ChatRequest, FinishReason, LlmErrorKind, Usage } from '../types.ts';
+import { sha256Hex } from '../../core/sha256.ts';
 
 export interface CallRecord {
   /** ISO time the call started. */
@@ -41,10 +42,8 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export async function hashRequest(request: ChatRequest): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(request));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+export function hashRequest(request: ChatRequest): Promise<string> {
+  return sha256Hex(canonicalJson(request));
 }
 
 export function describeParameters(request: ChatRequest): CallRecord['parameters'] {

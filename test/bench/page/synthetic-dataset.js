@@ -3,7 +3,8 @@
 // corpus, cycled. Verification, findings and review states follow a realistic mix, drawn from a
 // seeded generator so every run stores the same records.
 import { generateTemplateChart, createRng } from '../../../src/core/template/index.ts';
-import { countProgramSteps, sha256Hex } from '../../../src/pipeline/template-stages.ts';
+import { countProgramSteps } from '../../../src/pipeline/template-stages.ts';
+import { sha256Hex } from '../../../src/core/sha256.ts';
 import { makeThumbnail } from '../../../src/state/thumbnail.ts';
 
 const RUNTIME = {

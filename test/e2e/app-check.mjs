@@ -3,35 +3,25 @@
 // failing line highlighted, Ctrl+Enter, the draft surviving a reload, no request off the machine.
 // Usage: node test/e2e/app-check.mjs   (builds dist/ first when it is missing)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ROOT } from './corpus-harness.mjs';
+import { ROOT } from './corpus-harness.mjs';
 import { startStaticServer } from './servers.mjs';
+import { createChecks, launchChromium } from './e2e-kit.mjs';
 
 const DIST = path.join(ROOT, 'dist');
 const SHOTS = path.join(ROOT, 'test-results');
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  if (ok) passed += 1;
-  else failed += 1;
-}
+const { check, finish } = createChecks('app e2e');
 
 if (!existsSync(path.join(DIST, 'index.html'))) {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 mkdirSync(SHOTS, { recursive: true });
 const server = await startStaticServer(DIST);
-const profile = mkdtempSync(path.join(os.tmpdir(), 'cit-app-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
+const browser = await launchChromium('cit-app-', {
   viewport: { width: 1400, height: 900 },
 });
+const { context } = browser;
 const foreign = [];
 context.on('request', (request) => {
   const url = request.url();
@@ -151,9 +141,7 @@ try {
     .screenshot({ path: path.join(SHOTS, 'playground-failure.png') })
     .catch(() => undefined);
 } finally {
-  await context.close();
+  await browser.close();
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
 }
-console.log(`app e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -5,12 +5,11 @@
 // Usage: node test/e2e/dataset-check.mjs   (builds dist/ first when it is missing;
 // CIT_DIST=/other/dist points it at another build)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ROOT } from './corpus-harness.mjs';
+import { ROOT } from './corpus-harness.mjs';
 import { startStaticServer } from './servers.mjs';
+import { createChecks, launchChromium } from './e2e-kit.mjs';
 
 const DIST = process.env.CIT_DIST ?? path.join(ROOT, 'dist');
 const SHOTS = path.join(ROOT, 'test-results');
@@ -19,26 +18,17 @@ const CHARTS = 6;
 const SCALE = 3000;
 /** A missing page of a build made while the app is being assembled: reported, not failed. */
 class SkipError extends Error {}
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  if (ok) passed += 1;
-  else failed += 1;
-}
+const { check, finish } = createChecks('dataset e2e');
 
 if (!existsSync(path.join(DIST, 'index.html'))) {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 mkdirSync(SHOTS, { recursive: true });
 const server = await startStaticServer(DIST);
-const profile = mkdtempSync(path.join(os.tmpdir(), 'cit-dataset-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
+const browser = await launchChromium('cit-dataset-', {
   viewport: { width: 1500, height: 950 },
 });
+const { context } = browser;
 const page = await context.newPage();
 const pageErrors = [];
 page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -377,9 +367,7 @@ try {
     await page.screenshot({ path: path.join(SHOTS, 'dataset-failure.png') }).catch(() => undefined);
   }
 } finally {
-  await context.close();
+  await browser.close();
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
 }
-console.log(`dataset e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -4,36 +4,26 @@
 // import it back (refused while the same dataset is here, accepted once it is deleted), and no
 // request leaves 127.0.0.1.   Usage: node test/e2e/generate-check.mjs
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ROOT, SYSTEM_PYTHON } from './corpus-harness.mjs';
+import { ROOT, SYSTEM_PYTHON } from './corpus-harness.mjs';
 import { startStaticServer } from './servers.mjs';
+import { createChecks, launchChromium } from './e2e-kit.mjs';
 
 const DIST = path.join(ROOT, 'dist');
 const OUT = path.join(ROOT, 'test-results');
 const CHARTS = 20;
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  if (ok) passed += 1;
-  else failed += 1;
-}
+const { check, finish } = createChecks('generate e2e');
 
 if (!existsSync(path.join(DIST, 'index.html')))
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 mkdirSync(OUT, { recursive: true });
 const server = await startStaticServer(DIST);
-const profile = mkdtempSync(path.join(os.tmpdir(), 'cit-generate-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
+const browser = await launchChromium('cit-generate-', {
   viewport: { width: 1400, height: 900 },
   acceptDownloads: true,
 });
+const { context } = browser;
 // Offline-only runtime (no CDN probe) and the Blob download path instead of the save picker,
 // which a headless browser cannot answer.
 await context.addInitScript(() => {
@@ -199,9 +189,7 @@ try {
   );
   await page.screenshot({ path: path.join(OUT, 'generate-failure.png') }).catch(() => undefined);
 } finally {
-  await context.close();
+  await browser.close();
   await server.close();
-  rmSync(profile, { recursive: true, force: true });
 }
-console.log(`generate e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

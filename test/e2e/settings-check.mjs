@@ -5,24 +5,17 @@
 // Usage: node test/e2e/settings-check.mjs   (builds dist/ first when it is missing;
 // CIT_E2E_DIST=/path/to/dist serves another build)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, ROOT } from './corpus-harness.mjs';
+import { ROOT } from './corpus-harness.mjs';
 import { startStaticServer } from './servers.mjs';
+import { createChecks, launchChromium } from './e2e-kit.mjs';
 import { startFakeLlmServer } from '../servers/fake-llm-server.mjs';
 import { defaultResponder } from '../servers/fake-llm-responder.mjs';
 
 const KEY = 'sk-e2e-SECRET-123';
 const DIST = process.env.CIT_E2E_DIST ?? path.join(ROOT, 'dist');
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail = '') {
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  if (ok) passed += 1;
-  else failed += 1;
-}
+const { check, finish } = createChecks('settings e2e');
 
 if (!existsSync(path.join(DIST, 'index.html'))) {
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -35,14 +28,11 @@ const fake = await startFakeLlmServer({
       ? defaultResponder(request)
       : { status: 401, error: 'invalid api key' },
 });
-const profile = mkdtempSync(path.join(os.tmpdir(), 'cit-settings-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
+const browser = await launchChromium('cit-settings-', {
   viewport: { width: 1400, height: 900 },
   acceptDownloads: true,
 });
+const { context } = browser;
 await context.addInitScript(() => {
   if (window !== window.top) return;
   localStorage.setItem('cit-studio.runtime-preference', 'offline');
@@ -204,10 +194,8 @@ try {
     error instanceof Error ? error.message : String(error),
   );
 } finally {
-  await context.close();
+  await browser.close();
   await server.close();
   await fake.close();
-  rmSync(profile, { recursive: true, force: true });
 }
-console.log(`settings e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -10,6 +10,7 @@ import type {
   RunRecord,
 } from '../core/dataset/records.ts';
 import type { VerificationStatus } from '../core/answer-compare.ts';
+import type { MinorChartType } from '../core/chart-types.ts';
 import type { BrowseRow } from './browse-rows.ts';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema.ts';
 
@@ -44,6 +45,19 @@ export function toQaRecord(stored: StoredQaRecord): QaRecord {
   return qa;
 }
 
+/** An imported seed script of the CIT pool, checked by rendering before it joined. */
+export interface SeedRecord {
+  id: string;
+  /** File name or "pasted". */
+  name: string;
+  code: string;
+  title: string;
+  minor: MinorChartType;
+  /** Lines of code, for the pool's list. */
+  lines: number;
+  createdAt: string;
+}
+
 /** One app setting. */
 export interface SettingRecord {
   key: string;
@@ -76,6 +90,7 @@ export class CitDatabase extends Dexie {
   llmCalls!: Table<LlmCallRecord, string>;
   settings!: Table<SettingRecord, string>;
   secrets!: Table<SecretRecord, string>;
+  seeds!: Table<SeedRecord, string>;
 
   /** `upToVersion` opens an older schema: only the migration tests use it. */
   constructor(name = DATABASE_NAME, upToVersion = LATEST_SCHEMA_VERSION) {

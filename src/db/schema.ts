@@ -33,6 +33,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       secrets: 'id',
     },
   },
+  {
+    version: 2,
+    name: 'CIT pipeline: seed pool',
+    stores: {
+      // Imported seed scripts of the CIT pool (the corpus is built in; kept charts join too).
+      seeds: 'id, createdAt, minor',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

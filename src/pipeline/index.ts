@@ -1,5 +1,6 @@
 // The job runner and the template recipe's stages.
 export { JobRunner } from './job-runner.ts';
+export { emptyStages } from './run-progress.ts';
 export { createDbRunStore } from './db-run-store.ts';
 export { planTemplateItem, weightedChartTypes } from './template-stages.ts';
 export { sha256Hex } from '../core/sha256.ts';

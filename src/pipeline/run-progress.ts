@@ -1,11 +1,11 @@
 // Counts, rate, ETA and a bounded log of the current run, published to subscribers.
-import type { ItemRecord, ItemStage, RunStatus } from '../core/dataset/records.ts';
+import { ITEM_STAGES, type ItemRecord, type ItemStage, type RunStatus } from '../core/dataset/records.ts';
 import type { Clock, RunLogLine, RunSnapshot } from './runner-types.ts';
 
 const LOG_LIMIT = 500;
 
-function emptyStages(): Record<ItemStage, number> {
-  return { planned: 0, rendered: 0, verified: 0, done: 0, failed: 0 };
+export function emptyStages(): Record<ItemStage, number> {
+  return Object.fromEntries(ITEM_STAGES.map((stage) => [stage, 0])) as Record<ItemStage, number>;
 }
 
 export class RunProgress {
@@ -44,7 +44,7 @@ export class RunProgress {
   load(runId: string, items: readonly ItemRecord[], status: RunStatus): void {
     const stages = emptyStages();
     for (const item of items) stages[item.stage] += 1;
-    this.#base = { at: this.#clock.now(), finished: stages.done + stages.failed };
+    this.#base = { at: this.#clock.now(), finished: stages.done + stages.failed + stages.rejected };
     this.#publish({
       ...this.#snapshot,
       runId,
@@ -61,15 +61,15 @@ export class RunProgress {
 
   /** Restarts the rate measurement (after a pause the idle time must not count). */
   restartClock(): void {
-    const { done, failed } = this.#snapshot.stages;
-    this.#base = { at: this.#clock.now(), finished: done + failed };
+    const { done, failed, rejected } = this.#snapshot.stages;
+    this.#base = { at: this.#clock.now(), finished: done + failed + rejected };
   }
 
   move(from: ItemStage, to: ItemStage): void {
     const stages = { ...this.#snapshot.stages };
     stages[from] -= 1;
     stages[to] += 1;
-    const finished = stages.done + stages.failed;
+    const finished = stages.done + stages.failed + stages.rejected;
     const minutes = (this.#clock.now() - this.#base.at) / 60_000;
     const gained = finished - this.#base.finished;
     const rate = minutes > 0 && gained > 0 ? gained / minutes : null;

@@ -1,7 +1,13 @@
 import type { TemplateRecipeSettings } from '../core/dataset/records.ts';
 import type { MinorChartType } from '../core/chart-types.ts';
 import { saveRecipe, StorageFullError, type CitDatabase } from '../db/index.ts';
-import { createDbRunStore, JobRunner, type Renderer, type RunSnapshot } from '../pipeline/index.ts';
+import {
+  createDbRunStore,
+  emptyStages,
+  JobRunner,
+  type Renderer,
+  type RunSnapshot,
+} from '../pipeline/index.ts';
 import { makeThumbnail } from './thumbnail.ts';
 
 /** The template recipe's defaults: a small, quick, varied first dataset. */
@@ -22,7 +28,7 @@ const IDLE: RunSnapshot = {
   status: 'idle',
   reason: null,
   planned: 0,
-  stages: { planned: 0, rendered: 0, verified: 0, done: 0, failed: 0 },
+  stages: emptyStages(),
   mismatches: 0,
   unverifiable: 0,
   ratePerMinute: null,

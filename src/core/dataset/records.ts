@@ -4,6 +4,8 @@
 // independent of the worker contract.
 import type { MajorChartType, MinorChartType } from '../chart-types.ts';
 import type { TypedAnswer, VerificationStatus } from '../answer-compare.ts';
+import type { CitItemState, ItemCall, RenderTry, StoredTurn } from '../cit/item-state.ts';
+import type { CitRecipeSettings, EvolDirection } from '../cit/recipe.ts';
 
 /** Bumped when a record shape changes incompatibly; the archive and the db both carry it. */
 export const RECORD_SCHEMA_VERSION = 1;
@@ -38,12 +40,15 @@ export interface TemplateRecipeSettings {
   dpi: number;
 }
 
+/** The settings of either recipe. */
+export type RecipeSettings = TemplateRecipeSettings | CitRecipeSettings;
+
 /** A saved recipe: what a run follows, recorded with every run. */
 export interface RecipeRecord {
   id: string;
   name: string;
   createdAt: string;
-  settings: TemplateRecipeSettings; // the CIT recipe joins this union later
+  settings: RecipeSettings;
 }
 
 /** Run lifecycle. */
@@ -55,7 +60,7 @@ export interface RunRecord {
   datasetId: string;
   recipeId: string;
   /** A frozen copy of the recipe settings at start (a recipe may be edited later). */
-  settings: TemplateRecipeSettings;
+  settings: RecipeSettings;
   status: RunStatus;
   /** Why the run paused or failed (quota, budget, error), for a person. */
   statusReason: string | null;
@@ -69,11 +74,27 @@ export interface RunRecord {
 
 /** Stages of one item (one chart in progress). Each stage's output is committed before the next. */
 export type ItemStage =
-  | 'planned' // spec and code chosen (deterministic from the item seed)
+  | 'planned' // template: spec and code chosen (deterministic from the item seed); CIT: waiting
+  | 'drafted' // CIT: the code-writer's script is stored
   | 'rendered' // image and facts stored
+  | 'gated' // CIT: passed quality gates, raters and dedup
+  | 'questioned' // CIT: questions written (answers are committed one by one)
   | 'verified' // every Q&A's answer program ran and was compared
   | 'done' // chart and Q&A visible in the dataset
+  | 'rejected' // CIT: the chart failed a gate or was a duplicate (kept hidden, restorable)
   | 'failed'; // gave up; reason in the attempt log
+
+export const ITEM_STAGES: readonly ItemStage[] = [
+  'planned',
+  'drafted',
+  'rendered',
+  'gated',
+  'questioned',
+  'verified',
+  'done',
+  'rejected',
+  'failed',
+];
 
 /** One try of one stage. */
 export interface AttemptRecord {
@@ -98,6 +119,8 @@ export interface ItemRecord {
   /** Set once the chart record exists. */
   chartId: string | null;
   updatedAt: string;
+  /** CIT items: the working state (template items have none). */
+  cit?: CitItemState | null;
 }
 
 /** What ran the code, as recorded on every chart. */
@@ -125,6 +148,34 @@ export interface ChartProvenance {
   runtime: RuntimeStamp;
   /** Free-form notes of later stages (evol direction, repair attempts...). */
   notes: string[];
+  /** CIT charts: how the script was written (absent on template charts). */
+  cit?: CitChartProvenance | null;
+}
+
+/** The full story of a CIT chart's script (METHOD.md §3, "full provenance per item"). */
+export interface CitChartProvenance {
+  origin: 'self-instruct' | 'evol';
+  direction: EvolDirection | null;
+  /** Seed-pool ids of the demo scripts in the prompt. */
+  demoIds: string[];
+  /** The code-writer conversation, prompts and replies, in order. */
+  conversation: StoredTurn[];
+  /** Every render try: the written script and each repair round, with its error. */
+  tries: RenderTry[];
+  /** Every LLM call made for the chart (Q&A calls are on the Q&A). */
+  calls: ItemCall[];
+  /** Vision raters' scores (1–5), when they ran. */
+  ratings: { score: number; reason: string; model: string }[] | null;
+  /** The sha256 of the recipe settings the run froze. */
+  recipeHash: string;
+}
+
+/** Why a chart or a Q&A was set aside by the pipeline; kept so a person can restore it. */
+export interface Rejection {
+  /** 'gate' | 'rater' | 'dedup' | 'mismatch' | 'vote' … */
+  stage: string;
+  reasons: string[];
+  at: string;
 }
 
 /** One chart of a dataset. */
@@ -154,6 +205,8 @@ export interface ChartRecord {
   history: { code: string; imageId: string; at: string }[];
   createdAt: string;
   updatedAt: string;
+  /** Set when the pipeline rejected the chart (hidden from the dataset until restored). */
+  rejection?: Rejection | null;
 }
 
 /** A chart image: PNG bytes plus what dedup and the grid need. */
@@ -200,4 +253,12 @@ export interface QaRecord {
   programSteps: number;
   createdAt: string;
   updatedAt: string;
+  /** CIT: the hidden analysis the qa-writer wrote before its answer. */
+  analysis?: string | null;
+  /** Set when the pipeline dropped the Q&A (mismatch policy, raters, duplicate). */
+  rejection?: Rejection | null;
+  /** Vision raters' yes/no votes with the image, when they ran. */
+  votes?: { vote: 'yes' | 'no'; reason: string; model: string }[] | null;
+  /** CIT: the LLM calls that wrote this Q&A. */
+  calls?: ItemCall[] | null;
 }

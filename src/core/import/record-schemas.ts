@@ -2,6 +2,7 @@
 // field means a different schema, and silently dropping it would break lossless round trips.
 // The type checks at the bottom fail to compile when records.ts changes without these.
 import { z } from 'zod';
+import { citRecipeSchema, EVOL_DIRECTIONS, type EvolDirection } from '../cit/recipe.ts';
 import type { TypedAnswer } from '../answer-compare.ts';
 import { MAJOR_CHART_TYPES, findMinorChartType } from '../chart-types.ts';
 import type { MajorChartType, MinorChartType } from '../chart-types.ts';
@@ -81,24 +82,65 @@ const templateSettings = z.strictObject({
   dpi: finite,
 });
 
+const recipeSettings = z.union([templateSettings, citRecipeSchema]);
+
 export const recipeRecordSchema = z.strictObject({
   id,
   name: text,
   createdAt: timestamp,
-  settings: templateSettings,
+  settings: recipeSettings,
 });
 
 export const runRecordSchema = z.strictObject({
   id,
   datasetId: id,
   recipeId: id,
-  settings: templateSettings,
+  settings: recipeSettings,
   status: z.enum(['running', 'paused', 'cancelled', 'completed', 'failed']),
   statusReason: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
   planned: count,
   runtime: runtimeStamp.nullable(),
+});
+
+const rejection = z.strictObject({
+  stage: z.string(),
+  reasons: z.array(z.string()),
+  at: timestamp,
+});
+
+const itemCall = z.strictObject({
+  task: z.string(),
+  callId: z.string().nullable(),
+  promptHash: z.string(),
+  model: z.string(),
+  promptTokens: count,
+  completionTokens: count,
+  costUsd: finite.nullable(),
+});
+
+const citProvenance = z.strictObject({
+  origin: z.enum(['self-instruct', 'evol']),
+  direction: z.enum(EVOL_DIRECTIONS as [EvolDirection, ...EvolDirection[]]).nullable(),
+  demoIds: z.array(z.string()),
+  conversation: z.array(
+    z.strictObject({ role: z.enum(['system', 'user', 'assistant']), content: z.string() }),
+  ),
+  tries: z.array(
+    z.strictObject({
+      round: count,
+      code: z.string(),
+      error: z
+        .strictObject({ kind: z.string(), message: z.string(), line: finite.nullable() })
+        .nullable(),
+    }),
+  ),
+  calls: z.array(itemCall),
+  ratings: z
+    .array(z.strictObject({ score: finite, reason: z.string(), model: z.string() }))
+    .nullable(),
+  recipeHash: z.string(),
 });
 
 export const chartRecordSchema = z.strictObject({
@@ -131,10 +173,12 @@ export const chartRecordSchema = z.strictObject({
     parentChartId: id.nullable(),
     runtime: runtimeStamp,
     notes: z.array(z.string()),
+    cit: citProvenance.nullable().optional(),
   }),
   history: z.array(z.strictObject({ code: text, imageId: id, at: timestamp })),
   createdAt: timestamp,
   updatedAt: timestamp,
+  rejection: rejection.nullable().optional(),
 });
 
 export const qaRecordSchema = z.strictObject({
@@ -159,6 +203,13 @@ export const qaRecordSchema = z.strictObject({
   programSteps: count,
   createdAt: timestamp,
   updatedAt: timestamp,
+  analysis: z.string().nullable().optional(),
+  rejection: rejection.nullable().optional(),
+  votes: z
+    .array(z.strictObject({ vote: z.enum(['yes', 'no']), reason: z.string(), model: z.string() }))
+    .nullable()
+    .optional(),
+  calls: z.array(itemCall).nullable().optional(),
 });
 
 // Compile-time: each schema's output and its record type are assignable both ways, so this file

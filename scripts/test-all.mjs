@@ -27,6 +27,11 @@ const steps = [
   ['export archive (native)', 'node', ['test/export/check-archive.mjs']],
   ['browser: WebGPU probe and WebLLM (e2e)', 'node', ['test/e2e/webgpu-check.mjs']],
   ['browser: LLM provider settings (e2e)', 'node', ['test/e2e/settings-check.mjs']],
+  [
+    'browser: CIT pipeline with the template-backed fake LLM (e2e)',
+    'node',
+    ['test/e2e/cit-check.mjs'],
+  ],
 ];
 
 const results = [];

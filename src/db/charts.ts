@@ -1,5 +1,12 @@
-// The browse page and the inspector: paged, filtered chart lists and edits of one chart.
-import type { ChartRecord, ImageRecord, QaRecord, ReviewStatus } from '../core/dataset/records.ts';
+// The browse page and the inspector: paged, filtered chart lists, edits of one chart, and a
+// person's restore (or renewed rejection) of what the pipeline set aside.
+import type {
+  ChartRecord,
+  ImageRecord,
+  QaRecord,
+  Rejection,
+  ReviewStatus,
+} from '../core/dataset/records.ts';
 import {
   buildBrowseRow,
   compileFilter,
@@ -11,6 +18,9 @@ import {
 import { toQaRecord, toStoredQa, type CitDatabase, type QaVerificationStatus } from './database.ts';
 import { readCachedRows } from './row-cache.ts';
 import { guardQuota } from './storage-errors.ts';
+
+export { isRejectedRow, rowOrigin } from './browse-rows.ts';
+export type { ChartOrigin, ShowFilter } from './browse-rows.ts';
 
 /** The dataset's rows (cached between changes, see row-cache.ts), filtered in memory. */
 async function readRows(
@@ -27,7 +37,7 @@ export interface ChartPage {
   rows: BrowseRow[];
 }
 
-/** One page of the filtered, sorted chart list (visible charts only). */
+/** One page of the filtered, sorted chart list (kept charts unless `filter.show` says else). */
 export async function listChartsPage(
   db: CitDatabase,
   datasetId: string,
@@ -41,14 +51,12 @@ export async function listChartsPage(
   return { total: rows.length, rows: rows.slice(offset, offset + limit) };
 }
 
+/** Charts matching the filter; with no filter, the charts in the dataset (not the rejected). */
 export async function countCharts(
   db: CitDatabase,
   datasetId: string,
   filter: ChartFilter = {},
 ): Promise<number> {
-  if (Object.keys(filter).length === 0) {
-    return db.chartRows.where('datasetId').equals(datasetId).count();
-  }
   return (await readRows(db, datasetId, filter)).length;
 }
 
@@ -216,3 +224,119 @@ export async function getImagePreview(db: CitDatabase, imageId: string): Promise
   if (!image) return null;
   return image.thumbnail ?? image.png;
 }
+
+/** Writes the browse row of a chart whose item finished, kept or rejected. */
+async function writeRow(db: CitDatabase, chart: ChartRecord): Promise<void> {
+  const qa = await db.qa.where('chartId').equals(chart.id).toArray();
+  await db.chartRows.put(buildBrowseRow(chart, qa));
+}
+
+/** Sets or clears a chart's pipeline rejection; returns the rejection it replaced. */
+async function setChartRejection(
+  db: CitDatabase,
+  chartId: string,
+  rejection: Rejection | null,
+  now: Date,
+): Promise<Rejection | null> {
+  return guardQuota(() =>
+    db.transaction('rw', [db.charts, db.qa, db.chartRows], async () => {
+      const chart = await db.charts.get(chartId);
+      if (!chart) throw new Error(`No chart ${chartId} in this dataset.`);
+      const previous = chart.rejection ?? null;
+      if (previous === null && rejection === null) return null;
+      const next: ChartRecord = { ...chart, rejection, updatedAt: now.toISOString() };
+      await db.charts.put(next);
+      await writeRow(db, next);
+      return previous;
+    }),
+  );
+}
+
+/**
+ * Puts a chart the pipeline rejected back into the dataset (listed, counted, exported for
+ * training). Returns the rejection it lifted, so "Reject again" can put it back; null when the
+ * chart was not rejected (nothing is written then).
+ */
+export function restoreChart(
+  db: CitDatabase,
+  chartId: string,
+  now = new Date(),
+): Promise<Rejection | null> {
+  return setChartRejection(db, chartId, null, now);
+}
+
+/** Sets a chart aside as the pipeline does (hidden, kept with its reasons); undoes a restore. */
+export async function rejectChart(
+  db: CitDatabase,
+  chartId: string,
+  rejection: Rejection,
+  now = new Date(),
+): Promise<void> {
+  await setChartRejection(db, chartId, rejection, now);
+}
+
+/** Sets or clears a Q&A's pipeline rejection; returns the rejection it replaced. */
+async function setQaRejection(
+  db: CitDatabase,
+  qaId: string,
+  rejection: Rejection | null,
+  now: Date,
+): Promise<Rejection | null> {
+  return guardQuota(() =>
+    db.transaction('rw', [db.charts, db.qa, db.chartRows], async () => {
+      const stored = await db.qa.get(qaId);
+      if (!stored) throw new Error(`No Q&A ${qaId} in this dataset.`);
+      const previous = stored.rejection ?? null;
+      if (previous === null && rejection === null) return null;
+      await db.qa.put({ ...stored, rejection, updatedAt: now.toISOString() });
+      await refreshRow(db, stored.chartId);
+      return previous;
+    }),
+  );
+}
+
+/**
+ * Puts a Q&A the pipeline dropped back with its chart. Returns the rejection it lifted (for
+ * "Drop again"), or null when the Q&A was not dropped.
+ */
+export function restoreQa(
+  db: CitDatabase,
+  qaId: string,
+  now = new Date(),
+): Promise<Rejection | null> {
+  return setQaRejection(db, qaId, null, now);
+}
+
+/** Drops a Q&A as the pipeline does (hidden from training exports, restorable). */
+export async function dropQa(
+  db: CitDatabase,
+  qaId: string,
+  rejection: Rejection,
+  now = new Date(),
+): Promise<void> {
+  await setQaRejection(db, qaId, rejection, now);
+}
+
+/** The chart an evolved chart came from and the charts evolved from it (rejected ones too). */
+export interface RelatedCharts {
+  /** Null when the chart has no parent or the parent has no row (deleted, unfinished). */
+  parent: BrowseRow | null;
+  /** Oldest first. */
+  children: BrowseRow[];
+}
+
+/** Parent and evolved children of a chart, from the cached browse rows (no chart reads). */
+export async function listRelatedCharts(
+  db: CitDatabase,
+  chart: Pick<ChartRecord, 'id' | 'datasetId' | 'provenance'>,
+): Promise<RelatedCharts> {
+  const rows = await readCachedRows(db, chart.datasetId);
+  const parentId = chart.provenance.parentChartId;
+  const parent = parentId ? (rows.find((row) => row.chartId === parentId) ?? null) : null;
+  const children = rows
+    .filter((row) => row.parentChartId === chart.id)
+    .sort(compileSort({ key: 'createdAt' }));
+  return { parent, children };
+}
+
+export { rebuildBrowseRows } from './schema.ts';

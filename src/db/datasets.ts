@@ -77,3 +77,25 @@ export async function saveRecipe(
 export async function listRecipes(db: CitDatabase): Promise<RecipeRecord[]> {
   return db.recipes.orderBy('createdAt').reverse().toArray();
 }
+
+/** Removes saved recipes and returns them (for undo). Runs keep their own frozen copy. */
+export async function deleteRecipes(
+  db: CitDatabase,
+  ids: readonly string[],
+): Promise<RecipeRecord[]> {
+  return db.transaction('rw', db.recipes, async () => {
+    const found = (await db.recipes.bulkGet([...ids])).filter(
+      (record): record is RecipeRecord => record !== undefined,
+    );
+    await db.recipes.bulkDelete(found.map((record) => record.id));
+    return found;
+  });
+}
+
+/** Puts deleted recipes back exactly as they were (same ids and times), for undo. */
+export async function restoreRecipes(
+  db: CitDatabase,
+  records: readonly RecipeRecord[],
+): Promise<void> {
+  await guardQuota(() => db.recipes.bulkPut([...records]));
+}

@@ -11,6 +11,7 @@ export { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './schema.ts';
 export type { SchemaVersion } from './schema.ts';
 export * from './datasets.ts';
 export * from './runs.ts';
+export * from './cit-items.ts';
 export * from './charts.ts';
 export * from './transfer.ts';
 export * from './storage-errors.ts';
@@ -24,3 +25,5 @@ export type {
   VerificationFilter,
 } from './browse-rows.ts';
 export * from './secrets.ts';
+export * from './seeds.ts';
+export * from './stats.ts';

@@ -11,7 +11,7 @@ import type {
   RunRecord,
   RunStatus,
   RuntimeStamp,
-  TemplateRecipeSettings,
+  RecipeSettings,
 } from '../core/dataset/records.ts';
 import { createRng } from '../core/template/prng.ts';
 import { buildBrowseRow } from './browse-rows.ts';
@@ -28,7 +28,7 @@ export function deriveItemSeeds(runSeed: number, count: number): number[] {
 /** Creates the run and all its items at once, so a resumed run knows every item's seed. */
 export async function startRun(
   db: CitDatabase,
-  input: { datasetId: string; recipeId: string; settings: TemplateRecipeSettings },
+  input: { datasetId: string; recipeId: string; settings: RecipeSettings },
   now = new Date(),
 ): Promise<RunRecord> {
   const at = now.toISOString();
@@ -103,6 +103,10 @@ export async function listRunItems(db: CitDatabase, runId: string): Promise<Item
   return db.items.where('[runId+index]').between([runId, -Infinity], [runId, Infinity]).toArray();
 }
 
+export async function getItem(db: CitDatabase, itemId: string): Promise<ItemRecord | undefined> {
+  return db.items.get(itemId);
+}
+
 /** Thrown when a commit finds the item already past the expected stage (a replayed stage). */
 export class StaleItemError extends Error {
   constructor(itemId: string, expected: ItemStage, actual: ItemStage | 'missing') {
@@ -111,7 +115,7 @@ export class StaleItemError extends Error {
   }
 }
 
-async function advanceItem(
+export async function advanceItem(
   db: CitDatabase,
   itemId: string,
   from: ItemStage,

@@ -117,3 +117,15 @@ export function getPreset(id: PresetId): Preset {
   if (preset === undefined) throw new Error(`unknown preset ${id}`);
   return preset;
 }
+
+/**
+ * The template-backed demo LLM (src/llm/demo): not an HTTP endpoint, offered beside the presets
+ * so a person can run the CIT pipeline offline, with no key and no cost.
+ */
+export const DEMO_PRESET = {
+  id: 'demo',
+  label: 'Demo (no LLM)',
+  notes:
+    'Answers the CIT pipeline from the template recipe: plausible charts, questions and ' +
+    'verified answers with no model, no key and no network. For trying the app out.',
+} as const;

@@ -4,6 +4,7 @@ import {
   commitRenderedItem,
   commitVerifiedItem,
   failItem,
+  getItem,
   getItemChart,
   getRun,
   listRunItems,
@@ -23,6 +24,7 @@ export function createDbRunStore(db: CitDatabase): RunStore {
     setRunStatus: (runId, status, reason, runtime) =>
       setRunStatus(db, runId, status, reason, runtime),
     listRunItems: (runId) => listRunItems(db, runId),
+    getItem: (itemId) => getItem(db, itemId),
     recordItemAttempt: (itemId, attempt) => recordItemAttempt(db, itemId, attempt),
     commitRenderedItem: (input) => commitRenderedItem(db, input),
     commitVerifiedItem: (input) => commitVerifiedItem(db, input),

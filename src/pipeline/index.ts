@@ -12,3 +12,4 @@ export type {
   RunSnapshot,
   RunStore,
 } from './runner-types.ts';
+export * from './cit/index.ts';

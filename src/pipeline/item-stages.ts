@@ -7,6 +7,7 @@ import type {
   ItemStage,
   QaRecord,
   RuntimeStamp,
+  RecipeSettings,
   TemplateRecipeSettings,
 } from '../core/dataset/records.ts';
 import type { RenderErrorKind, RenderResult, RenderSuccess } from '../python/index.ts';
@@ -20,10 +21,15 @@ import {
 } from './template-stages.ts';
 
 /** The item's new stage, and its chart once the render stage created it. */
-interface StageOutcome {
+export interface StageOutcome {
   stage: ItemStage;
   chartId?: string;
+  /** CIT: the item's working state after the stage. */
+  cit?: ItemRecord['cit'];
 }
+
+/** The work of one stage: from the item's stage to the next. */
+export type StageStep = (context: ItemContext, item: ItemRecord) => Promise<StageOutcome>;
 
 /** Failures worth another try: the script itself did not change, the machine did. */
 const TRANSIENT: ReadonlySet<RenderErrorKind> = new Set(['timeout', 'crashed', 'memory']);
@@ -32,7 +38,9 @@ export interface ItemContext {
   deps: Required<Pick<RunnerDependencies, 'renderer' | 'store' | 'maxAttempts'>> &
     Pick<RunnerDependencies, 'makeThumbnail'>;
   clock: Clock;
-  settings: TemplateRecipeSettings;
+  settings: RecipeSettings;
+  /** The recipe's stages by the stage they start from. */
+  stages: Partial<Record<ItemStage, StageStep>>;
   signal: AbortSignal;
   progress: RunProgress;
   /** Render handles of this session (lost on reload: the verify stage then renders again). */
@@ -41,6 +49,11 @@ export interface ItemContext {
   shouldStop(): boolean;
   /** Told the runtime of each successful render (the run records the first). */
   noteRuntime(stamp: RuntimeStamp): Promise<void>;
+}
+
+function templateSettings(context: ItemContext): TemplateRecipeSettings {
+  if (context.settings.kind !== 'template') throw new Error('not a template run');
+  return context.settings;
 }
 
 function attempt(
@@ -70,7 +83,7 @@ async function renderWithRetries(
     const started = context.clock.now();
     const result = await renderer.render(
       code,
-      { dpi: context.settings.dpi, seed: item.seed },
+      { dpi: templateSettings(context).dpi, seed: item.seed },
       context.signal,
     );
     if (result.ok || !TRANSIENT.has(result.error.kind) || tries >= maxAttempts) {
@@ -82,7 +95,7 @@ async function renderWithRetries(
 }
 
 async function renderStage(context: ItemContext, item: ItemRecord): Promise<StageOutcome> {
-  const plan = planTemplateItem(item.seed, context.settings);
+  const plan = planTemplateItem(item.seed, templateSettings(context));
   const { result, started } = await renderWithRetries(context, item, plan.code, 'rendered');
   if (!result.ok) {
     const error = { kind: result.error.kind, message: result.error.message };
@@ -160,9 +173,7 @@ async function doneStage(context: ItemContext, item: ItemRecord): Promise<StageO
   return { stage: 'done' };
 }
 
-const STAGES: Partial<
-  Record<ItemStage, (context: ItemContext, item: ItemRecord) => Promise<StageOutcome>>
-> = {
+export const TEMPLATE_STAGES: Partial<Record<ItemStage, StageStep>> = {
   planned: renderStage,
   rendered: verifyStage,
   verified: doneStage,
@@ -177,21 +188,32 @@ export async function advanceItem(context: ItemContext, start: ItemRecord): Prom
   let item = start;
   let failures = 0;
   for (;;) {
-    const step = STAGES[item.stage];
+    const step = context.stages[item.stage];
     if (!step || context.shouldStop()) return;
     const started = context.clock.now();
     try {
       const outcome = await step(context, item);
       context.progress.move(item.stage, outcome.stage);
-      item = { ...item, stage: outcome.stage, chartId: outcome.chartId ?? item.chartId };
+      item = {
+        ...item,
+        stage: outcome.stage,
+        chartId: outcome.chartId ?? item.chartId,
+        cit: outcome.cit ?? item.cit,
+      };
       failures = 0;
     } catch (error) {
-      if (context.signal.aborted || (error as { kind?: unknown }).kind === 'quota') throw error;
+      const kind = (error as { kind?: unknown }).kind;
+      if (context.signal.aborted || kind === 'quota' || kind === 'pause-run') throw error;
       failures += 1;
       const message = error instanceof Error ? error.message : String(error);
-      const record = attempt(context.clock, item.stage, started, { kind: 'internal', message });
+      const record = attempt(context.clock, item.stage, started, {
+        kind: typeof kind === 'string' ? kind : 'internal',
+        message,
+      });
       if (failures < context.deps.maxAttempts) {
         await context.deps.store.recordItemAttempt(item.id, record);
+        // A stage may have committed part of its work (a CIT plan, paid calls): start from that.
+        item = (await context.deps.store.getItem(item.id)) ?? item;
         continue;
       }
       await context.deps.store.failItem({ itemId: item.id, attempt: record });

@@ -5,9 +5,10 @@ import type {
   ItemRecord,
   RunRecord,
   RuntimeStamp,
-  TemplateRecipeSettings,
+  RecipeSettings,
 } from '../core/dataset/records.ts';
-import { advanceItem, type ItemContext } from './item-stages.ts';
+import { prepareCitRun } from './cit/cit-run.ts';
+import { advanceItem, TEMPLATE_STAGES, type ItemContext } from './item-stages.ts';
 import { RunProgress } from './run-progress.ts';
 import type { Clock, RunnerDependencies, RunSnapshot } from './runner-types.ts';
 
@@ -48,8 +49,10 @@ export class JobRunner {
   async start(input: {
     datasetId: string;
     recipeId: string;
-    settings: TemplateRecipeSettings;
+    settings: RecipeSettings;
   }): Promise<RunRecord> {
+    if (input.settings.kind === 'cit' && !this.#deps.cit)
+      throw new Error('This build cannot run the CIT recipe here (no LLM access was given).');
     if (this.#active?.loop) throw new Error('A run is already in progress.');
     const run = await this.#deps.store.startRun(input);
     await this.#take(run);
@@ -137,8 +140,25 @@ export class JobRunner {
     const { store } = this.#deps;
     const items = await store.listRunItems(active.run.id);
     const queue: ItemRecord[] = items.filter(
-      (item) => item.stage !== 'done' && item.stage !== 'failed',
+      (item) => !['done', 'failed', 'rejected'].includes(item.stage),
     );
+    let stages = TEMPLATE_STAGES;
+    let lanes = Math.max(1, this.#deps.concurrency ?? 1);
+    if (active.run.settings.kind === 'cit') {
+      try {
+        const cit = await this.#deps.cit!(active.run);
+        const prepared = await prepareCitRun(active.run, items, cit, () =>
+          this.#progress.setCost(cit.llm.usage()),
+        );
+        stages = prepared.stages;
+        this.#progress.setCost(cit.llm.usage());
+      } catch (error) {
+        this.#stopOnError(active, error);
+        await this.#settle(active);
+        return;
+      }
+      lanes = Math.max(1, this.#deps.citConcurrency ?? 8);
+    }
     const context: ItemContext = {
       deps: {
         renderer: this.#deps.renderer,
@@ -148,6 +168,7 @@ export class JobRunner {
       },
       clock: this.#clock,
       settings: active.run.settings,
+      stages,
       signal: active.controller.signal,
       progress: this.#progress,
       renderIds: this.#renderIds,
@@ -165,7 +186,6 @@ export class JobRunner {
         await yieldTurn();
       }
     };
-    const lanes = Math.max(1, this.#deps.concurrency ?? 1);
     await Promise.all(Array.from({ length: lanes }, lane));
     await this.#settle(active);
   }
@@ -173,7 +193,8 @@ export class JobRunner {
   /** A full disk pauses the run; an abort is the cancel itself; anything else fails the run. */
   #stopOnError(active: ActiveRun, error: unknown): void {
     if (active.controller.signal.aborted) return;
-    if ((error as { kind?: unknown }).kind === 'quota') {
+    const kind = (error as { kind?: unknown }).kind;
+    if (kind === 'quota' || kind === 'pause-run') {
       active.stop ??= { kind: 'pause', reason: (error as Error).message };
       return;
     }
@@ -204,10 +225,15 @@ export class JobRunner {
       }
       const { stages, mismatches } = this.#progress.snapshot;
       const reason =
-        mismatches > 0 ? `${mismatches} template answers did not verify (a recipe bug).` : null;
+        mismatches > 0 && active.run.settings.kind === 'template'
+          ? `${mismatches} template answers did not verify (a recipe bug).`
+          : null;
       await store.setRunStatus(runId, 'completed', reason);
       this.#progress.setStatus('completed', reason);
-      this.#progress.log('info', `Run completed: ${stages.done} done, ${stages.failed} failed.`);
+      this.#progress.log(
+        'info',
+        `Run completed: ${stages.done} done, ${stages.rejected} rejected, ${stages.failed} failed.`,
+      );
       this.#active = null;
     } catch (error) {
       // The status write itself hit the full disk: the run stays 'running' in the store and is

@@ -1,5 +1,10 @@
 // Counts, rate, ETA and a bounded log of the current run, published to subscribers.
-import { ITEM_STAGES, type ItemRecord, type ItemStage, type RunStatus } from '../core/dataset/records.ts';
+import {
+  ITEM_STAGES,
+  type ItemRecord,
+  type ItemStage,
+  type RunStatus,
+} from '../core/dataset/records.ts';
 import type { Clock, RunLogLine, RunSnapshot } from './runner-types.ts';
 
 const LOG_LIMIT = 500;
@@ -21,6 +26,7 @@ export class RunProgress {
     unverifiable: 0,
     ratePerMinute: null,
     etaMs: null,
+    cost: null,
     log: [],
   };
   /** Finished items and time when this runner took the run over (rate excludes earlier work). */
@@ -56,7 +62,13 @@ export class RunProgress {
       unverifiable: 0,
       ratePerMinute: null,
       etaMs: null,
+      cost: null,
     });
+  }
+
+  /** The run's LLM spending (CIT runs). */
+  setCost(cost: RunSnapshot['cost']): void {
+    this.#publish({ ...this.#snapshot, cost });
   }
 
   /** Restarts the rate measurement (after a pause the idle time must not count). */

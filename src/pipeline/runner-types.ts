@@ -10,9 +10,10 @@ import type {
   RunRecord,
   RunStatus,
   RuntimeStamp,
-  TemplateRecipeSettings,
+  RecipeSettings,
 } from '../core/dataset/records.ts';
 import type { AnswerResult, RenderResult } from '../python/index.ts';
+import type { CitDependencies, CostMeter } from './cit/types.ts';
 
 /** The part of the render pool the runner uses. */
 export interface Renderer {
@@ -29,7 +30,7 @@ export interface RunStore {
   startRun(input: {
     datasetId: string;
     recipeId: string;
-    settings: TemplateRecipeSettings;
+    settings: RecipeSettings;
   }): Promise<RunRecord>;
   getRun(runId: string): Promise<RunRecord | undefined>;
   listUnfinishedRuns(): Promise<RunRecord[]>;
@@ -40,6 +41,7 @@ export interface RunStore {
     runtime?: RuntimeStamp,
   ): Promise<void>;
   listRunItems(runId: string): Promise<ItemRecord[]>;
+  getItem(itemId: string): Promise<ItemRecord | undefined>;
   recordItemAttempt(itemId: string, attempt: AttemptRecord): Promise<void>;
   commitRenderedItem(input: {
     itemId: string;
@@ -73,6 +75,10 @@ export interface RunnerDependencies {
   maxAttempts?: number;
   /** Makes the grid thumbnail of a PNG (the state layer uses an OffscreenCanvas); default none. */
   makeThumbnail?: (png: Uint8Array) => Promise<Blob | null>;
+  /** CIT runs: the LLMs, the seed pool and the CIT commits for a run (absent: template only). */
+  cit?: (run: RunRecord) => Promise<CitDependencies>;
+  /** Items in flight at once in a CIT run (LLM calls overlap renders; default 8). */
+  citConcurrency?: number;
   /** Gives the event loop a turn between items (default: a zero-delay timeout). */
   yieldToEventLoop?: () => Promise<void>;
 }
@@ -99,5 +105,7 @@ export interface RunSnapshot {
   ratePerMinute: number | null;
   /** Estimated time left, ms. */
   etaMs: number | null;
+  /** CIT runs: the run's LLM spending so far (null for template runs). */
+  cost: CostMeter | null;
   log: readonly RunLogLine[];
 }

@@ -44,11 +44,22 @@ export function planTemplateItem(seed: number, settings: TemplateRecipeSettings)
 export function measureComplexity(facts: FigureFacts): ChartRecord['complexity'] {
   const axes = facts.axes.filter((axis) => !axis.isColorbar);
   const series = axes.flatMap((axis) => axis.series);
+  // Overlays: kinds beyond the first on one axes, plus every twin axes (a second scale over it).
+  const overlays = axes.reduce(
+    (sum, axis) =>
+      sum +
+      Math.max(0, new Set(axis.series.map((item) => item.kind)).size - 1) +
+      (axis.isTwin ? 1 : 0),
+    0,
+  );
   return {
     series: series.length,
     points: series.reduce((sum, item) => sum + item.count, 0),
     subplots: axes.filter((axis) => !axis.isTwin).length,
     texts: facts.texts.length,
+    overlays,
+    annotations: facts.texts.filter((text) => text.role === 'annotation' || text.role === 'text')
+      .length,
   };
 }
 
@@ -140,7 +151,7 @@ export function countProgramSteps(program: string): number {
 
 /** The stored verification of one answer-program result. */
 export function judgeAnswer(
-  qa: QaRecord,
+  qa: Pick<QaRecord, 'answer'>,
   result: AnswerResult,
   at: string,
 ): NonNullable<QaRecord['verification']> {

@@ -22,6 +22,8 @@ const ERROR_KINDS: readonly RenderErrorKind[] = [
 ];
 const BOOT_STAGES = ['runtime', 'packages', 'modules', 'warm-up', 'ready'];
 const MAX_TEXT = 1_000_000;
+/** RenderSuccess.phash: a 64-bit perceptual hash as 16 lowercase hex digits. */
+const PHASH = /^[0-9a-f]{16}$/;
 
 type Shape = Record<string, unknown>;
 
@@ -83,7 +85,8 @@ export function isRuntimeInfo(value: unknown): value is RuntimeInfo {
     isObject(value['optional']) &&
     Array.isArray(value['importable']) &&
     value['importable'].every(isText) &&
-    isTextOrNull(value['note'])
+    isTextOrNull(value['note']) &&
+    isText(value['promptNotes'])
   );
 }
 
@@ -134,6 +137,8 @@ export function isRenderResult(value: unknown, maxPixels: number): value is Rend
     Array.isArray(value['compat']) &&
     isCount(value['figureCount']) &&
     isFacts(value['facts']) &&
+    typeof value['phash'] === 'string' &&
+    PHASH.test(value['phash']) &&
     isRuntimeInfo(value['runtime'])
   );
 }

@@ -25,7 +25,8 @@ export interface PickableScript {
 }
 
 /** Pages of the app. */
-export type Page = 'generate' | 'browse' | 'inspect' | 'export' | 'playground' | 'settings';
+export type Page =
+  'generate' | 'browse' | 'inspect' | 'export' | 'playground' | 'settings' | 'stats';
 
 /** Where the Python runtime may come from: 'auto' probes the official CDN, 'offline' never does. */
 export type RuntimePreference = 'auto' | 'offline';

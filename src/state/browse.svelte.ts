@@ -1,5 +1,6 @@
 // The Browse page's state: the filter and sort, the matching rows in order, and the counts.
 // The inspector walks charts in this same order (next/previous), so it asks this class.
+// Charts the pipeline rejected are hidden unless "Show" asks for them.
 import {
   findMinorChartType,
   type MajorChartType,
@@ -11,8 +12,10 @@ import {
   listChartsPage,
   type BrowseRow,
   type ChartFilter,
+  type ChartOrigin,
   type ChartSortKey,
   type CitDatabase,
+  type ShowFilter,
   type VerificationFilter,
 } from '../db/index.ts';
 
@@ -35,12 +38,23 @@ const SORTS: Record<BrowseSortChoice, { key: ChartSortKey; descending: boolean }
   type: { key: 'type', descending: false },
 };
 
+const NUMBER_FORMAT = new Intl.NumberFormat('en');
+
 /** Text search waits for a pause in typing so each keystroke does not re-filter thousands of rows. */
 export const SEARCH_DEBOUNCE_MS = 250;
 /** How often the page checks whether the runner added charts while it is visible. */
 export const POLL_INTERVAL_MS = 2000;
 
+/** The difficulty lower bounds a person can set (null: no bound). */
+export type DifficultyControl = 'minSubplots' | 'minSeries' | 'minProgramSteps';
+
 export class BrowseState {
+  /** Kept charts (default), those the pipeline rejected, or both. */
+  show = $state<ShowFilter>('kept');
+  origin = $state<ChartOrigin | null>(null);
+  minSubplots = $state<number | null>(null);
+  minSeries = $state<number | null>(null);
+  minProgramSteps = $state<number | null>(null);
   major = $state<MajorChartType | null>(null);
   minor = $state<MinorChartType | null>(null);
   level = $state<'easy' | 'hard' | null>(null);
@@ -56,15 +70,22 @@ export class BrowseState {
 
   /** Matching rows in display order. */
   rows = $state.raw<BrowseRow[]>([]);
-  /** Charts in the dataset, whatever the filter. */
+  /** Charts in the dataset (kept by the pipeline), whatever the filter. */
   total = $state(0);
+  /** Charts the pipeline rejected (hidden unless shown). */
+  rejectedTotal = $state(0);
   loading = $state(false);
   loaded = $state(false);
   error = $state<string | null>(null);
 
   matched = $derived(this.rows.length);
   isFiltered = $derived(
-    this.major !== null ||
+    this.show !== 'kept' ||
+      this.origin !== null ||
+      this.minSubplots !== null ||
+      this.minSeries !== null ||
+      this.minProgramSteps !== null ||
+      this.major !== null ||
       this.minor !== null ||
       this.level !== null ||
       this.review !== null ||
@@ -73,6 +94,8 @@ export class BrowseState {
       this.#appliedText !== '',
   );
   emptyReason = $derived<EmptyReason>(this.#emptyReason());
+  /** The count line: "312 of 3,249 charts", "3 rejected charts", ... */
+  countLabel = $derived(this.#countLabel());
 
   readonly #source: DatasetSource;
   #searchTimer: ReturnType<typeof setTimeout> | null = null;
@@ -87,6 +110,11 @@ export class BrowseState {
   /** The repository filter the controls describe. */
   get filter(): ChartFilter {
     const filter: ChartFilter = {};
+    if (this.show !== 'kept') filter.show = this.show;
+    if (this.origin) filter.origin = this.origin;
+    if (this.minSubplots !== null) filter.minSubplots = this.minSubplots;
+    if (this.minSeries !== null) filter.minSeries = this.minSeries;
+    if (this.minProgramSteps !== null) filter.minProgramSteps = this.minProgramSteps;
     if (this.major) filter.major = this.major;
     if (this.minor) filter.minor = this.minor;
     if (this.level) filter.level = this.level;
@@ -106,18 +134,21 @@ export class BrowseState {
     if (!db || !datasetId) {
       this.rows = [];
       this.total = 0;
+      this.rejectedTotal = 0;
       this.loaded = true;
       return;
     }
     this.loading = true;
     try {
-      const [page, total] = await Promise.all([
+      const [page, total, rejected] = await Promise.all([
         listChartsPage(db, datasetId, this.filter, SORTS[this.sort], 0, Number.MAX_SAFE_INTEGER),
         countCharts(db, datasetId),
+        countCharts(db, datasetId, { show: 'rejected' }),
       ]);
       if (query !== this.#query) return;
       this.rows = page.rows;
       this.total = total;
+      this.rejectedTotal = rejected;
       this.error = null;
     } catch (error) {
       if (query !== this.#query) return;
@@ -163,7 +194,20 @@ export class BrowseState {
     return this.refresh();
   }
 
+  /** Sets a difficulty bound; a blank, non-numeric or < 1 value removes it. */
+  setDifficulty(key: DifficultyControl, value: number | string | null): Promise<void> {
+    const number = typeof value === 'string' ? (value.trim() === '' ? NaN : Number(value)) : value;
+    this[key] =
+      number === null || !Number.isFinite(number) || number < 1 ? null : Math.floor(number);
+    return this.refresh();
+  }
+
   clearFilters(): Promise<void> {
+    this.show = 'kept';
+    this.origin = null;
+    this.minSubplots = null;
+    this.minSeries = null;
+    this.minProgramSteps = null;
     this.major = null;
     this.minor = null;
     this.level = null;
@@ -213,7 +257,11 @@ export class BrowseState {
     const { db, datasetId } = this.#source;
     if (!db || !datasetId || this.loading) return;
     try {
-      if ((await countCharts(db, datasetId)) !== this.total) await this.refresh();
+      const [total, rejected] = await Promise.all([
+        countCharts(db, datasetId),
+        countCharts(db, datasetId, { show: 'rejected' }),
+      ]);
+      if (total !== this.total || rejected !== this.rejectedTotal) await this.refresh();
     } catch {
       // A failed poll is retried at the next tick; the grid keeps what it shows.
     }
@@ -222,9 +270,28 @@ export class BrowseState {
   #emptyReason(): EmptyReason {
     if (!this.#source.db || !this.#source.datasetId) return 'no-dataset';
     if (!this.loaded || this.rows.length > 0) return null;
-    return this.total === 0 ? 'no-charts' : 'no-match';
+    return this.total + this.rejectedTotal === 0 ? 'no-charts' : 'no-match';
+  }
+
+  #countLabel(): string {
+    const format = (count: number) => NUMBER_FORMAT.format(count);
+    const charts = (count: number) => `${format(count)} ${count === 1 ? 'chart' : 'charts'}`;
+    /** "12 of " when the filter narrows `of`, else nothing. */
+    const part = (of: number) => (this.matched === of ? '' : `${format(this.matched)} of `);
+    if (this.show === 'rejected') {
+      return `${part(this.rejectedTotal)}${format(this.rejectedTotal)} rejected by the pipeline`;
+    }
+    if (this.show === 'all') {
+      const all = this.total + this.rejectedTotal;
+      return `${part(all)}${charts(all)} (${format(this.rejectedTotal)} rejected)`;
+    }
+    const hidden =
+      this.rejectedTotal > 0 ? ` · ${format(this.rejectedTotal)} rejected, hidden` : '';
+    // Kept charts: "N charts" unfiltered, "M of N charts" whenever a filter is on (even if all match).
+    return `${this.isFiltered ? `${format(this.matched)} of ` : ''}${charts(this.total)}${hidden}`;
   }
 }
 
 /** The filter controls setFilter may set. */
-export type FilterControl = 'major' | 'minor' | 'level' | 'review' | 'verification' | 'findings';
+export type FilterControl =
+  'show' | 'origin' | 'major' | 'minor' | 'level' | 'review' | 'verification' | 'findings';

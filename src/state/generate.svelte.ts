@@ -1,4 +1,8 @@
 import type { TemplateRecipeSettings } from '../core/dataset/records.ts';
+import { defaultCitRecipe, parseCitRecipe, type CitRecipeSettings } from '../core/cit/recipe.ts';
+import type { RuntimeInfo } from '../python/index.ts';
+import { citDependencies, roleAssignment, rolesInUse } from './cit-dependencies.ts';
+import type { SettingsState } from './settings.svelte.ts';
 import type { MinorChartType } from '../core/chart-types.ts';
 import { saveRecipe, StorageFullError, type CitDatabase } from '../db/index.ts';
 import {
@@ -33,6 +37,7 @@ const IDLE: RunSnapshot = {
   unverifiable: 0,
   ratePerMinute: null,
   etaMs: null,
+  cost: null,
   log: [],
 };
 
@@ -40,8 +45,18 @@ const IDLE: RunSnapshot = {
 export const MAX_CHARTS_PER_RUN = 20_000;
 
 /** The Generate page: recipe settings, the runner, its live snapshot. */
+/** What the Generate page needs of the render pool. */
+export type GenerateRenderer = Renderer & {
+  status(): { size: number };
+  runtimeInfo(): Promise<RuntimeInfo>;
+};
+
 export class GenerateState {
+  /** Which recipe the page runs. */
+  recipeKind = $state<'template' | 'cit'>('template');
   settings = $state<TemplateRecipeSettings>(defaultTemplateSettings());
+  /** The CIT recipe being edited (the paper's settings by default). */
+  citSettings = $state<CitRecipeSettings>(defaultCitRecipe());
   snapshot = $state.raw<RunSnapshot>(IDLE);
   /** A problem starting or controlling the run, for a person. */
   error = $state<string | null>(null);
@@ -53,17 +68,21 @@ export class GenerateState {
 
   #runner: JobRunner | null = null;
   #db: CitDatabase | null = null;
-  #renderer: Renderer & { status(): { size: number } };
+  #renderer: GenerateRenderer;
+  #settingsState: SettingsState | null;
   #lastFinished = 0;
 
-  constructor(renderer: Renderer & { status(): { size: number } }) {
+  constructor(renderer: GenerateRenderer, settingsState: SettingsState | null = null) {
     this.#renderer = renderer;
+    this.#settingsState = settingsState;
   }
 
   /** Connects to storage and picks up a run a closed tab left behind. */
   async attach(db: CitDatabase): Promise<void> {
     if (this.#db === db) return;
     this.#db = db;
+    const settingsState = this.#settingsState;
+    if (settingsState) await settingsState.attach(db);
     this.#runner = new JobRunner({
       renderer: this.#renderer,
       store: createDbRunStore(db),
@@ -71,6 +90,16 @@ export class GenerateState {
       // planned, its worker already renders the other (measured: 0.63 → 0.77 of render-only).
       concurrency: 2 * Math.max(1, this.#renderer.status().size),
       makeThumbnail,
+      ...(settingsState
+        ? {
+            cit: citDependencies({
+              db,
+              settings: settingsState,
+              runtimeInfo: () => this.#renderer.runtimeInfo(),
+              pause: (reason) => void this.#runner?.pause(reason),
+            }),
+          }
+        : {}),
     });
     this.#runner.subscribe((snapshot) => {
       this.snapshot = snapshot;
@@ -80,7 +109,17 @@ export class GenerateState {
         this.revision += 1;
       }
     });
-    await this.#guard(() => this.#runner!.resumeUnfinished());
+    await this.#guard(async () => {
+      const run = await this.#runner!.resumeUnfinished();
+      // Show the recipe of the run a closed tab left behind, not the page's default.
+      if (run?.settings.kind === 'cit') {
+        this.recipeKind = 'cit';
+        this.citSettings = structuredClone(run.settings);
+      } else if (run?.settings.kind === 'template') {
+        this.recipeKind = 'template';
+        this.settings = structuredClone(run.settings);
+      }
+    });
   }
 
   /** Validates the settings; returns a message for a person, or null when they are fine. */
@@ -123,6 +162,38 @@ export class GenerateState {
         name: `Template · ${settings.count} charts · seed ${settings.seed}`,
         settings,
       });
+      await runner.start({ datasetId, recipeId: recipe.id, settings });
+    });
+  }
+
+  /** Problems that stop a CIT run from starting, for a person (empty: ready). */
+  citProblems(): string[] {
+    const parsed = parseCitRecipe($state.snapshot(this.citSettings));
+    const problems = parsed.ok
+      ? []
+      : parsed.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    const settingsState = this.#settingsState;
+    if (!settingsState) return [...problems, 'LLM settings are not available.'];
+    for (const role of rolesInUse(this.citSettings)) {
+      if (!roleAssignment(this.citSettings, settingsState, role))
+        problems.push(`No provider serves the ${role} role: assign one in Settings (Alt+6).`);
+    }
+    return problems;
+  }
+
+  /** Validates the CIT recipe and the role assignments, saves the recipe and starts the run. */
+  async startCit(datasetId: string, recipeName: string): Promise<void> {
+    const runner = this.#runner;
+    const db = this.#db;
+    const problems = this.citProblems();
+    this.error = problems.length > 0 ? problems.join(' ') : null;
+    if (problems.length > 0 || !runner || !db) return;
+    const parsed = parseCitRecipe($state.snapshot(this.citSettings));
+    if (!parsed.ok) return;
+    const settings = parsed.recipe;
+    await this.#guard(async () => {
+      const name = recipeName.trim() || `CIT · ${settings.count} charts · seed ${settings.seed}`;
+      const recipe = await saveRecipe(db, { name, settings });
       await runner.start({ datasetId, recipeId: recipe.id, settings });
     });
   }

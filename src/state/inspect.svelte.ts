@@ -1,12 +1,27 @@
 // The inspector's state: one chart with its image and Q&A, review, code edits that re-render in
-// the sandbox and re-verify every Q&A, undo of an edit, and Q&A text edits.
-import type { ChartRecord, ImageRecord, QaRecord, ReviewStatus } from '../core/dataset/records.ts';
+// the sandbox and re-verify every Q&A, undo of an edit, Q&A text edits, and a person's restore
+// of a chart or Q&A the pipeline set aside (with "reject again" to undo it), plus the chart's
+// evolved parent and children.
+import type {
+  ChartRecord,
+  ImageRecord,
+  QaRecord,
+  Rejection,
+  ReviewStatus,
+} from '../core/dataset/records.ts';
 import {
+  dropQa,
   getChartWithQa,
+  listRelatedCharts,
+  rejectChart,
+  restoreChart,
+  restoreQa,
   setChartReview,
   undoChartCode,
   updateChartCode,
   updateQa,
+  type CitDatabase,
+  type RelatedCharts,
 } from '../db/index.ts';
 import { judgeAnswer, measureComplexity } from '../pipeline/template-stages.ts';
 import { sha256Hex } from '../core/sha256.ts';
@@ -51,9 +66,21 @@ export class InspectState {
   message = $state<string | null>(null);
   /** The chart could not be found (deleted, or another dataset). */
   missing = $state(false);
+  /** The chart's evolved parent and children (Browse rows). */
+  related = $state.raw<RelatedCharts>(NO_RELATED);
+  /**
+   * Pipeline rejections a person lifted in this session, by chart or Q&A id, so "Reject again"
+   * can put the same stage and reasons back.
+   */
+  liftedCharts = $state.raw<ReadonlyMap<string, Rejection>>(new Map());
+  liftedQa = $state.raw<ReadonlyMap<string, Rejection>>(new Map());
 
   isEdited = $derived(this.chart !== null && this.code !== this.chart.code);
   canUndo = $derived((this.chart?.history.length ?? 0) > 0);
+  /** The rejection "Reject again" would restore for the shown chart, when it was lifted here. */
+  liftedChartRejection = $derived(
+    this.chart ? (this.liftedCharts.get(this.chart.id) ?? null) : null,
+  );
 
   readonly #source: DatasetSource;
   readonly #renderer: InspectRenderer;
@@ -86,6 +113,9 @@ export class InspectState {
       this.code = found?.chart.code ?? '';
       this.failure = null;
       this.message = null;
+      this.related = NO_RELATED;
+      const related = found ? await listRelatedCharts(db, found.chart) : NO_RELATED;
+      if (token === this.#loadToken) this.related = related;
     } finally {
       if (token === this.#loadToken) this.activity = null;
     }
@@ -119,6 +149,65 @@ export class InspectState {
     await setChartReview(db, chart.id, review);
     this.chart = { ...chart, review };
     this.message = review === 'accepted' ? 'Accepted.' : review === 'rejected' ? 'Rejected.' : null;
+  }
+
+  /** Puts the pipeline-rejected chart back into the dataset (listed, counted, exported). */
+  restoreChart(): Promise<void> {
+    const chart = this.chart;
+    if (!chart?.rejection) return Promise.resolve();
+    return this.#save(
+      'Restored to the dataset: listed, counted and exported for training.',
+      async (db) => {
+        const lifted = await restoreChart(db, chart.id);
+        if (lifted) this.liftedCharts = withEntry(this.liftedCharts, chart.id, lifted);
+      },
+    );
+  }
+
+  /** Undoes a restore: the chart is set aside again with the stage and reasons it had. */
+  rejectChartAgain(): Promise<void> {
+    const chart = this.chart;
+    const rejection = this.liftedChartRejection;
+    if (!chart || !rejection) return Promise.resolve();
+    return this.#save('Rejected again: hidden from the dataset, with its reasons.', async (db) => {
+      await rejectChart(db, chart.id, rejection);
+      this.liftedCharts = withoutEntry(this.liftedCharts, chart.id);
+    });
+  }
+
+  /** Puts a Q&A the pipeline dropped back with its chart. */
+  restoreQa(qaId: string): Promise<void> {
+    return this.#save(
+      'Restored the Q&A: it is exported for training with its chart.',
+      async (db) => {
+        const lifted = await restoreQa(db, qaId);
+        if (lifted) this.liftedQa = withEntry(this.liftedQa, qaId, lifted);
+      },
+    );
+  }
+
+  /** Undoes a Q&A restore: dropped again with the stage and reasons it had. */
+  dropQaAgain(qaId: string): Promise<void> {
+    const rejection = this.liftedQa.get(qaId);
+    if (!rejection) return Promise.resolve();
+    return this.#save('Dropped the Q&A again, with its reasons.', async (db) => {
+      await dropQa(db, qaId, rejection);
+      this.liftedQa = withoutEntry(this.liftedQa, qaId);
+    });
+  }
+
+  /** Runs one store write as 'saving', re-reads the chart and says what happened. */
+  async #save(done: string, write: (db: CitDatabase) => Promise<void>): Promise<void> {
+    const db = this.#source.db;
+    if (!db || this.activity) return;
+    this.activity = 'saving';
+    try {
+      await write(db);
+      await this.#reload();
+      this.message = done;
+    } finally {
+      this.activity = null;
+    }
   }
 
   setCode(code: string): void {
@@ -255,6 +344,18 @@ export class InspectState {
     if (count('unverifiable')) parts.push(`${count('unverifiable')} unverifiable`);
     return parts.join(', ');
   }
+}
+
+const NO_RELATED: RelatedCharts = { parent: null, children: [] };
+
+function withEntry<V>(map: ReadonlyMap<string, V>, key: string, value: V): Map<string, V> {
+  return new Map(map).set(key, value);
+}
+
+function withoutEntry<V>(map: ReadonlyMap<string, V>, key: string): Map<string, V> {
+  const next = new Map(map);
+  next.delete(key);
+  return next;
 }
 
 async function toImageRecord(result: RenderSuccess): Promise<ImageRecord> {

@@ -27,7 +27,8 @@ import {
 } from '../db/provider-settings.ts';
 import { createAnthropicProvider } from '../llm/anthropic.ts';
 import { createOpenAiCompatibleProvider } from '../llm/openai-compatible.ts';
-import { getPreset, PRESETS, type PresetId } from '../llm/presets.ts';
+import { createDemoProvider } from '../llm/demo/index.ts';
+import { DEMO_PRESET, getPreset, PRESETS, type PresetId } from '../llm/presets.ts';
 import { chatJson } from '../llm/structured.ts';
 import { LlmError, type LlmProvider } from '../llm/types.ts';
 import { DEFAULT_PRICES } from '../llm/usage/prices.ts';
@@ -35,17 +36,18 @@ import { UsageMeter } from '../llm/usage/meter.ts';
 import { withMetering } from '../llm/usage/metered-provider.ts';
 import { createWebLlmProvider, createWorkerEngineFactory } from '../llm/webllm/index.ts';
 
-/** Presets offered by "Add provider": the OpenAI-compatible ones, Anthropic and WebLLM. */
+/** Presets offered by "Add provider": the OpenAI-compatible ones, Anthropic, WebLLM and Demo. */
 export const PROVIDER_PRESETS: readonly { id: string; label: string; baseUrl: string }[] = [
   ...PRESETS.map((p) => ({ id: p.id, label: p.label, baseUrl: p.baseUrl })),
   { id: 'anthropic', label: 'Anthropic', baseUrl: 'https://api.anthropic.com' },
   { id: 'webllm', label: 'WebLLM (this GPU)', baseUrl: '' },
+  { id: DEMO_PRESET.id, label: DEMO_PRESET.label, baseUrl: '' },
 ];
 
 /** Whether the preset's endpoint needs a key (local servers and WebLLM do not). */
 export function presetNeedsKey(preset: string): boolean {
   if (preset === 'anthropic') return true;
-  if (preset === 'webllm') return false;
+  if (preset === 'webllm' || preset === DEMO_PRESET.id) return false;
   const known = PRESETS.find((p) => p.id === preset);
   return known ? known.needsKey : false;
 }
@@ -60,6 +62,7 @@ export const makeProvider: ProviderMaker = (config, apiKey) => {
       model: config.model,
       baseUrl: config.baseUrl || undefined,
     });
+  if (config.preset === DEMO_PRESET.id) return createDemoProvider();
   if (config.preset === 'webllm')
     return createWebLlmProvider({
       modelId: config.model,

@@ -14,6 +14,7 @@ const RUNTIME: RuntimeInfo = {
   optional: {},
   importable: ['numpy'],
   note: null,
+  promptNotes: 'Use matplotlib and numpy only.',
 };
 
 /** A PNG header (signature + IHDR size fields) for a width × height image. */
@@ -42,6 +43,7 @@ function success(overrides: Partial<RenderSuccess> = {}): RenderSuccess {
     compat: [],
     figureCount: 1,
     facts: { width: 600, height: 400, dpi: 100, axes: [], texts: [], findings: [] },
+    phash: '8b0c7c34f4237b1b',
     runtime: RUNTIME,
     ...overrides,
   };
@@ -60,6 +62,27 @@ describe('isRenderResult', () => {
 
   it('rejects a PNG whose header disagrees with the stated size', () => {
     expect(isRenderResult(success({ png: pngHeader(601, 400) }), 4_000_000)).toBe(false);
+  });
+
+  it('requires a perceptual hash of exactly 16 lowercase hex digits', () => {
+    for (const phash of [
+      '',
+      '8b0c7c34f4237b1',
+      '8b0c7c34f4237b1b0',
+      '8B0C7C34F4237B1B',
+      'zz0c7c34f4237b1b',
+    ]) {
+      expect(isRenderResult(success({ phash }), 4_000_000)).toBe(false);
+    }
+    const { phash: _dropped, ...withoutHash } = success();
+    expect(isRenderResult(withoutHash, 4_000_000)).toBe(false);
+  });
+
+  it('requires the runtime to carry its prompt notes as text', () => {
+    const { promptNotes: _dropped, ...oldRuntime } = RUNTIME;
+    expect(isRenderResult({ ...success(), runtime: oldRuntime }, 4_000_000)).toBe(false);
+    const forged = { ...RUNTIME, promptNotes: ['not', 'text'] };
+    expect(isRenderResult({ ...success(), runtime: forged }, 4_000_000)).toBe(false);
   });
 
   it('rejects an image beyond the pixel cap', () => {

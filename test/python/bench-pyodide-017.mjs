@@ -101,6 +101,17 @@ try {
           'sys.path.insert(0, d)',
           'importlib.invalidate_caches()',
           'import cit_render',
+          // Time the perceptual hash of each render (cit_render calls it through the module).
+          'import cit_phash, time',
+          '_phash = cit_phash.phash_hex',
+          'phash_ms = []',
+          'def _timed_phash(pixels):',
+          '    started = time.perf_counter()',
+          '    try:',
+          '        return _phash(pixels)',
+          '    finally:',
+          '        phash_ms.append((time.perf_counter() - started) * 1000.0)',
+          'cit_phash.phash_hex = _timed_phash',
         ].join('\n'),
       );
       const engine = pyodide.globals.get('cit_render');
@@ -127,11 +138,12 @@ try {
           error: meta.ok ? null : `${meta.error.kind}: ${meta.error.message}`,
         });
       }
-      return { info, bootMs, rows };
+      const phashMs = pyodide.globals.get('phash_ms').toJs();
+      return { info, bootMs, rows, phashMs };
     },
     { modules, scripts: { ...corpus, ...probes } },
   );
-  const { info, bootMs, rows } = report;
+  const { info, bootMs, rows, phashMs } = report;
   console.log(
     `runtime: Pyodide ${info.pyodide}, Python ${info.python}, numpy ${info.numpy}, matplotlib ${info.matplotlib}`,
   );
@@ -152,6 +164,10 @@ try {
   const median = times[Math.floor(times.length / 2)] ?? 0;
   console.log(
     `scripts ${rows.length}, failed ${failed.length}, with findings ${rows.filter((row) => row.findings.length).length}, render median ${median.toFixed(0)} ms`,
+  );
+  const hashes = [...phashMs].sort((a, b) => a - b);
+  console.log(
+    `perceptual hash: median ${(hashes[Math.floor(hashes.length / 2)] ?? 0).toFixed(1)} ms, max ${(hashes.at(-1) ?? 0).toFixed(1)} ms per render (not in the render times above)`,
   );
   process.exitCode = failed.some((row) => row.name in corpus) ? 1 : 0;
 } finally {

@@ -43,4 +43,11 @@ export function startFakeLlmServer(options?: {
   chunkDelayMs?: number;
   responder?: Responder;
   port?: number;
+  /** Extra control routes: `name` is served at POST or GET /__control/NAME (body: JSON or null). */
+  controls?: Record<string, ControlHandler>;
 }): Promise<FakeLlmServer>;
+
+export type ControlHandler = (
+  body: unknown,
+  method: 'GET' | 'POST',
+) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;

@@ -5,7 +5,9 @@
 // reply shape); a FIFO of queued replies is served first. Faults are injected by a queued reply,
 // by the `x-fake-fault` request header, or by a model name containing `#fault=NAME`
 // (NAME: 429, 500, 529, 401, hang, drop, invalid-json, stream-error, drip). A control API
-// (/__control/*) does the same from another process (e.g. for browser tests).
+// (/__control/*) does the same from another process (e.g. for browser tests); a caller may add
+// its own control routes (`controls`: name → handler, served at POST or GET /__control/NAME;
+// a handler that throws answers 400 with its message).
 //
 // Run alone: `node test/servers/fake-llm-server.mjs [port] [latencyMs]` prints the URL.
 import { createServer } from 'node:http';
@@ -37,7 +39,7 @@ function sendJson(res, status, value, headers = {}) {
 }
 
 /**
- * @param {{ latencyMs?: number, chunkSize?: number, chunkDelayMs?: number, responder?: Function, port?: number }} options
+ * @param {{ latencyMs?: number, chunkSize?: number, chunkDelayMs?: number, responder?: Function, port?: number, controls?: Record<string, Function> }} options
  */
 export async function startFakeLlmServer(options = {}) {
   let responder = options.responder ?? defaultResponder;
@@ -64,6 +66,27 @@ export async function startFakeLlmServer(options = {}) {
         const body = JSON.parse(await readBody(req));
         queue.push(...(Array.isArray(body) ? body : [body]));
         sendJson(res, 200, { queued: queue.length });
+        return;
+      }
+      const control = /^\/__control\/([\w-]+)$/.exec(path)?.[1];
+      const handler = control !== undefined ? options.controls?.[control] : undefined;
+      if (handler !== undefined && (req.method === 'POST' || req.method === 'GET')) {
+        const raw = req.method === 'POST' ? await readBody(req) : '';
+        let body = null;
+        try {
+          body = raw.trim() === '' ? null : JSON.parse(raw);
+        } catch {
+          sendJson(res, 400, { error: { message: 'control body is not JSON' } });
+          return;
+        }
+        let reply;
+        try {
+          reply = (await handler(body, req.method)) ?? {};
+        } catch (error) {
+          sendJson(res, 400, { error: { message: String(error?.message ?? error) } });
+          return;
+        }
+        sendJson(res, 200, reply);
         return;
       }
       if (path === '/__control/stats') {

@@ -26,6 +26,11 @@ export interface RuntimeInfo {
   importable: string[];
   /** A plain-language note for the UI, e.g. the offline bundle's age; null when none is due. */
   note: string | null;
+  /**
+   * What a script must avoid on this runtime, as plain lines for an LLM prompt (allowed packages,
+   * no files or network, seeded randomness, APIs that crash the offline runtime).
+   */
+  promptNotes: string;
 }
 
 /** Options of one render. */
@@ -209,6 +214,11 @@ export interface RenderSuccess {
   /** Number of figures the script created (the last non-empty one is saved). */
   figureCount: number;
   facts: FigureFacts;
+  /**
+   * 64-bit DCT perceptual hash of the PNG's pixels as 16 lowercase hex digits (near-duplicate
+   * images differ in few bits; compare with src/core/dedup/phash.ts hammingHex).
+   */
+  phash: string;
   runtime: RuntimeInfo;
 }
 

@@ -7,10 +7,16 @@ import { TOPICS } from '../topics.ts';
 
 /** The LLM roles of a CIT run (the same ids as the Settings page's role assignments). */
 export type CitRole = 'code-writer' | 'qa-writer' | 'chart-rater' | 'qa-rater';
-export const CIT_ROLES: readonly CitRole[] = ['code-writer', 'qa-writer', 'chart-rater', 'qa-rater'];
+export const CIT_ROLES: readonly CitRole[] = [
+  'code-writer',
+  'qa-writer',
+  'chart-rater',
+  'qa-rater',
+];
 
 /** The 4 Evol-Instruct directions of the paper. */
-export type EvolDirection = 'more-data' | 'more-visual-elements' | 'overlay-chart-type' | 'add-subplot';
+export type EvolDirection =
+  'more-data' | 'more-visual-elements' | 'overlay-chart-type' | 'add-subplot';
 export const EVOL_DIRECTIONS: readonly EvolDirection[] = [
   'more-data',
   'more-visual-elements',

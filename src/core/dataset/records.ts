@@ -190,7 +190,16 @@ export interface ChartRecord {
   level: 'easy' | 'hard';
   topics: string[];
   /** Measured complexity from the figure facts. */
-  complexity: { series: number; points: number; subplots: number; texts: number };
+  complexity: {
+    series: number;
+    points: number;
+    subplots: number;
+    texts: number;
+    /** Chart kinds drawn over another on the same axes (bars + line, twin axes...). */
+    overlays?: number;
+    /** Annotations and free text placed on the chart (bar labels, ax.annotate, ax.text). */
+    annotations?: number;
+  };
   /** Layout findings of the render (kinds with messages). */
   findings: { kind: string; message: string }[];
   /** The figure facts of the render (FigureFacts JSON). */

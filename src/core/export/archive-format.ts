@@ -20,6 +20,12 @@ export const LLAVA_PATH = 'llava.json';
 export const SHAREGPT_PATH = 'sharegpt.json';
 export const DATASET_INFO_PATH = 'dataset_info.json';
 export const METADATA_PATH = 'metadata.jsonl';
+/**
+ * Where the native archive keeps the images of charts the pipeline rejected. Hugging Face's
+ * imagefolder loader reads every image under the folder it loads and refuses one without a
+ * metadata row; it skips folders whose name starts with "__", so these stay out of training.
+ */
+export const REJECTED_IMAGES_DIR = '__rejected__/images';
 
 /** The image of a chart as one line of charts.jsonl names it. */
 export interface ArchivedImage {

@@ -1,6 +1,7 @@
 // The dataset card (README.md of an archive): what is in it, in Markdown tables. User text
 // (names, descriptions, topics, finding kinds) is escaped so it cannot inject Markdown or HTML.
 import type { DatasetRecord } from '../dataset/records.ts';
+import { REJECTED_IMAGES_DIR } from './archive-format.ts';
 import type { DatasetStats, Tally } from './dataset-stats.ts';
 import type { ExportFormat } from './options.ts';
 
@@ -44,6 +45,30 @@ const FORMAT_FILES: Record<ExportFormat, string> = {
   imagefolder: '`metadata.jsonl` (Hugging Face imagefolder, one row per image)',
 };
 
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** Says what the counts leave out: charts the pipeline rejected and Q&A it dropped. */
+function excludedNote(stats: DatasetStats, formats: readonly ExportFormat[]): string[] {
+  if (stats.excludedCharts === 0 && stats.excludedQa === 0) return [];
+  const what = [
+    stats.excludedCharts > 0 ? plural(stats.excludedCharts, 'chart', 'charts') : null,
+    stats.excludedQa > 0
+      ? plural(stats.excludedQa, 'question and answer', 'questions and answers')
+      : null,
+  ]
+    .filter((part) => part !== null)
+    .join(' and ');
+  const where = formats.includes('native')
+    ? `They are not in the training formats; the native archive keeps them with their reasons (field \`rejection\` in \`charts.jsonl\` and \`qa.jsonl\`, images under \`${REJECTED_IMAGES_DIR}/\`), so they can be restored after import.`
+    : 'They are not in this export.';
+  return [
+    `Not counted: ${what} that the CIT pipeline set aside (rejected charts with their questions, dropped questions). ${where}`,
+    '',
+  ];
+}
+
 export interface CardInput {
   dataset: DatasetRecord;
   stats: DatasetStats;
@@ -70,6 +95,7 @@ export function writeDatasetCard(input: CardInput): string {
     `| Questions and answers | ${stats.qa} |`,
     `| Image bytes | ${stats.imageBytes} |`,
     '',
+    ...excludedNote(stats, input.formats),
     '## Files',
     '',
     ...input.formats.map((format) => `- ${FORMAT_FILES[format]}`),

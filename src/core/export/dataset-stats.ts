@@ -18,6 +18,10 @@ export interface DatasetStats {
   byFinding: Tally;
   /** Distinct runtime stamps ("distribution · Python · numpy · matplotlib"), with chart counts. */
   byRuntime: Tally;
+  /** Charts the pipeline rejected, left out of the counts above and the training formats. */
+  excludedCharts: number;
+  /** Q&A the pipeline dropped, or of a rejected chart, left out likewise. */
+  excludedQa: number;
 }
 
 export function createStats(): DatasetStats {
@@ -34,6 +38,8 @@ export function createStats(): DatasetStats {
     byChartReview: {},
     byFinding: {},
     byRuntime: {},
+    excludedCharts: 0,
+    excludedQa: 0,
   };
 }
 
@@ -45,6 +51,12 @@ function count(tally: Tally, key: string): void {
 export function describeRuntime(runtime: ChartRecord['provenance']['runtime']): string {
   const pyodide = runtime.pyodide ? ` (Pyodide ${runtime.pyodide})` : '';
   return `${runtime.distribution}${pyodide}, Python ${runtime.python}, numpy ${runtime.numpy}, matplotlib ${runtime.matplotlib}`;
+}
+
+/** Notes what the pipeline set aside: a rejected chart (with its Q&A) or dropped Q&A. */
+export function addExcluded(stats: DatasetStats, charts: number, qa: number): void {
+  stats.excludedCharts += charts;
+  stats.excludedQa += qa;
 }
 
 /** Adds one exported chart with its exported Q&A. */

@@ -20,6 +20,7 @@ import {
   METADATA_PATH,
   QA_PATH,
   RECIPE_PATH,
+  REJECTED_IMAGES_DIR,
   SHAREGPT_PATH,
 } from './archive-format.ts';
 import type {
@@ -31,9 +32,16 @@ import type {
 } from './archive-format.ts';
 import { toPrettyJson } from './canonical-json.ts';
 import { writeDatasetCard } from './dataset-card.ts';
-import { addToStats, createStats } from './dataset-stats.ts';
+import { addExcluded, addToStats, createStats } from './dataset-stats.ts';
 import { readAllBytes, sha256Hex } from './digest.ts';
-import { checkExportOptions, imageExtension, keepsChart, keptQa } from './options.ts';
+import {
+  checkExportOptions,
+  imageExtension,
+  isPipelineRejected,
+  keepsChart,
+  keptQa,
+  trainingQa,
+} from './options.ts';
 import type { ExportOptions } from './options.ts';
 import {
   streamJsonArray,
@@ -82,9 +90,13 @@ export async function* listExportEntries(
   if (problem) throw new Error(problem.message);
   const formats = new Set(options.formats);
   const extension = imageExtension(options);
+  const native = formats.has('native');
   const written = new Map<string, ManifestImage>();
   const stats = createStats();
+  /** What charts.jsonl and qa.jsonl hold (pipeline-rejected records too), for the manifest. */
+  const archived = { charts: 0, qa: 0 };
 
+  /** Every chart written, with the Q&A the options keep: what the native archive holds. */
   async function* kept(): AsyncGenerator<KeptChart> {
     for await (const { chart, image, qa } of source.items()) {
       const entry = written.get(chart.id);
@@ -92,24 +104,39 @@ export async function* listExportEntries(
     }
   }
 
+  /** What the training formats hold: no chart the pipeline rejected, no Q&A it dropped. */
+  async function* forTraining(): AsyncGenerator<KeptChart> {
+    for await (const item of kept()) {
+      if (!isPipelineRejected(item.chart)) yield { ...item, qa: trainingQa(item.chart, item.qa) };
+    }
+  }
+
   // Images first: this pass decides which charts are in, hashes the bytes actually written
-  // and gathers the statistics of the manifest and card.
+  // and gathers the statistics of the manifest and card. A chart the pipeline rejected is
+  // written only for the native archive, in a folder training loaders skip (REJECTED_IMAGES_DIR).
   for await (const { chart, image, qa } of source.items()) {
     if (!keepsChart(chart, options)) continue;
+    const qaKept = keptQa(qa, options);
+    const training = trainingQa(chart, qaKept);
+    const rejected = isPipelineRejected(chart);
+    addExcluded(stats, rejected ? 1 : 0, qaKept.length - training.length);
+    if (rejected && !native) continue;
     const name = toFileName(chart.id);
-    const path = `images/${name}.${extension}`;
+    const path = `${rejected ? `${REJECTED_IMAGES_DIR}/` : 'images/'}${name}.${extension}`;
     let bytes = await readAllBytes(image.png);
     if (options.imageFormat.kind === 'jpeg') {
       bytes = await options.imageFormat.encode(bytes, options.imageFormat.quality);
     }
     written.set(chart.id, { path, sha256: await sha256Hex(bytes), bytes: bytes.length });
-    addToStats(stats, chart, keptQa(qa, options), bytes.length);
+    archived.charts += 1;
+    archived.qa += qaKept.length;
+    if (!rejected) addToStats(stats, chart, training, bytes.length);
     yield { path, data: bytes };
     if (options.includeCode) yield { path: `code/${name}.py`, data: chart.code };
   }
 
   const files: string[] = [];
-  if (formats.has('native')) {
+  if (native) {
     yield {
       path: CHARTS_PATH,
       data: streamJsonLines(
@@ -146,7 +173,7 @@ export async function* listExportEntries(
       path: LLAVA_PATH,
       data: streamJsonArray(
         (async function* () {
-          for await (const { qa, path } of kept()) {
+          for await (const { qa, path } of forTraining()) {
             for (const item of qa) yield toLlavaRow(item, path, options);
           }
         })(),
@@ -159,7 +186,7 @@ export async function* listExportEntries(
       path: SHAREGPT_PATH,
       data: streamJsonArray(
         (async function* () {
-          for await (const { qa, path } of kept()) {
+          for await (const { qa, path } of forTraining()) {
             for (const item of qa) yield toShareGptRow(item, path, options);
           }
         })(),
@@ -176,7 +203,7 @@ export async function* listExportEntries(
       path: METADATA_PATH,
       data: streamJsonLines(
         (async function* () {
-          for await (const { chart, qa, path } of kept()) {
+          for await (const { chart, qa, path } of forTraining()) {
             yield toImageFolderRow(chart, qa, path, options);
           }
         })(),
@@ -185,7 +212,7 @@ export async function* listExportEntries(
   }
 
   files.push(CARD_PATH);
-  if (formats.has('native')) {
+  if (native) {
     const runIds = new Set<string>();
     for await (const { chart } of kept()) {
       if (chart.provenance.runId !== null) runIds.add(chart.provenance.runId);
@@ -202,8 +229,8 @@ export async function* listExportEntries(
       appVersion: options.appVersion,
       dataset: source.dataset,
       counts: {
-        charts: stats.charts,
-        qa: stats.qa,
+        charts: archived.charts,
+        qa: archived.qa,
         images: written.size,
         recipes: recipes.length,
         runs: runs.length,

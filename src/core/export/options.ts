@@ -86,6 +86,19 @@ export function keptQa(qa: readonly QaRecord[], options: ExportOptions): QaRecor
   );
 }
 
+/** Whether the pipeline set the chart aside (its quality gates, raters or dedup). */
+export function isPipelineRejected(chart: Pick<ChartRecord, 'rejection'>): boolean {
+  return chart.rejection != null;
+}
+
+/**
+ * The Q&A the training formats and the dataset card count: those of a chart the pipeline kept,
+ * without the ones it dropped. The native archive keeps both, with their rejection.
+ */
+export function trainingQa(chart: ChartRecord, qa: readonly QaRecord[]): QaRecord[] {
+  return isPipelineRejected(chart) ? [] : qa.filter((item) => item.rejection == null);
+}
+
 /** The image file name extension of the export. */
 export function imageExtension(options: ExportOptions): 'png' | 'jpg' {
   return options.imageFormat.kind === 'jpeg' ? 'jpg' : 'png';

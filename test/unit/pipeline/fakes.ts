@@ -31,6 +31,7 @@ const RUNTIME: RuntimeInfo = {
   optional: {},
   importable: ['matplotlib', 'numpy'],
   note: null,
+  promptNotes: 'Hard-code the data.',
 };
 
 /** The plans of a run's items, by item index. */
@@ -98,6 +99,7 @@ export class FakeRenderer implements Renderer {
       warnings: [],
       compat: [],
       figureCount: 1,
+      phash: '0f0f0f0f0f0f0f0f',
       facts: { width: 640, height: 480, dpi: options.dpi, axes: [], texts: [], findings: [] },
       runtime: RUNTIME,
     };

@@ -54,6 +54,7 @@ class FakeRenderer implements InspectRenderer {
       warnings: [],
       compat: [],
       figureCount: 1,
+      phash: '0f0f0f0f0f0f0f0f',
       facts: {
         ...FACTS,
         findings: code.includes('overlap')
@@ -69,6 +70,7 @@ class FakeRenderer implements InspectRenderer {
         optional: {},
         importable: [],
         note: null,
+        promptNotes: '',
       },
     });
   }

@@ -11,6 +11,7 @@ const RUNTIME: RuntimeInfo = {
   optional: {},
   importable: ['numpy', 'matplotlib'],
   note: null,
+  promptNotes: 'Hard-code the data.',
 };
 
 function success(code: string): RenderResult {
@@ -28,6 +29,7 @@ function success(code: string): RenderResult {
     warnings: [],
     compat: [],
     figureCount: 1,
+    phash: '0f0f0f0f0f0f0f0f',
     facts: { width: 800, height: 400, dpi: 100, axes: [], texts: [], findings: [] },
     runtime: RUNTIME,
   };

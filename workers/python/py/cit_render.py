@@ -25,6 +25,7 @@ import cit_compat  # noqa: E402
 import cit_errors  # noqa: E402
 import cit_facts  # noqa: E402
 import cit_import_hooks  # noqa: E402
+import cit_phash  # noqa: E402
 import cit_png  # noqa: E402
 import cit_static  # noqa: E402
 
@@ -106,7 +107,8 @@ def runtime_info_dict():
     return {"distribution": _config["distribution"], "pyodide": _config.get("pyodide"),
             "python": platform.python_version(), "numpy": np.__version__,
             "matplotlib": matplotlib.__version__, "optional": optional,
-            "importable": sorted(importable), "note": None}
+            "importable": sorted(importable), "note": None,
+            "promptNotes": cit_static.prompt_notes(_config["distribution"])}
 
 
 def runtime_info():
@@ -267,7 +269,8 @@ def render(code, options_json="{}"):
     meta = {"ok": True, "renderId": _keep(namespace, fig, facts), "width": facts["width"],
             "height": facts["height"], "durationMs": duration_ms, "dpi": dpi, "seed": seed,
             "stdout": stdout.getvalue(), "stderr": stderr.getvalue(), "warnings": warning_lines,
-            "compat": cit_compat.take_used(), "figureCount": len(figures), "facts": facts}
+            "compat": cit_compat.take_used(), "figureCount": len(figures), "facts": facts,
+            "phash": cit_phash.phash_hex(drawing[1])}
     return [_strict_json(meta), drawing[0]]
 
 

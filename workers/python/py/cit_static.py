@@ -1,5 +1,6 @@
 """Static check of a script (or answer program) before it runs: syntax, forbidden operations,
-missing packages and, on the offline 0.17 runtime, APIs known to crash the wasm build.
+missing packages, randomness the runtime cannot seed (and reads of the clock), and, on the
+offline 0.17 runtime, APIs known to crash the wasm build.
 
 The sandbox (opaque-origin iframe, blob worker, CSP) is the real security boundary; this check
 turns the common escape attempts and dead ends into clear, early, LLM-repairable errors.
@@ -33,6 +34,35 @@ PACKAGE_HINTS = {
     "pandas": "pandas is not available in this runtime; use plain lists and numpy arrays",
     "plotly": "plotly is not available in this runtime; use matplotlib only",
 }
+# Randomness and clocks: a chart must render the same on every run (its Q&A describe one image).
+# Module-level np.random.* / random.* functions stay allowed: the runtime seeds them per render.
+SEED_FIX = ("pass a seed, e.g. np.random.default_rng(42), or use the np.random / random module "
+            "functions, which the runtime seeds")
+# Constructors that draw their seed from the operating system when given none.
+UNSEEDED_CONSTRUCTORS = {
+    "numpy.random.default_rng", "numpy.random.RandomState", "numpy.random.SeedSequence",
+    "numpy.random.PCG64", "numpy.random.PCG64DXSM", "numpy.random.MT19937",
+    "numpy.random.Philox", "numpy.random.SFC64", "random.Random", "numpy.random.seed",
+    "random.seed",
+}
+SEED_KEYWORDS = ("seed", "entropy", "x", "a")
+ENTROPY_FIX = ("draws from the operating system's entropy, so the chart would differ on every "
+               "run; use np.random or random (the runtime seeds them) or hard-code the values")
+ENTROPY_SOURCES = {"random.SystemRandom", "os.urandom", "os.getrandom", "uuid.uuid1",
+                   "uuid.uuid4", "numpy.random.bit_generator.SeedlessSeedSequence"}
+ENTROPY_MODULES = {"secrets"}
+CLOCK_FIX = ("reads the clock, so the chart would depend on when it is drawn; hard-code the dates "
+             "and values (e.g. datetime.date(2024, 5, 1))")
+# Always the current time, wherever they appear (called, passed or aliased).
+CLOCK_READS = {
+    "time.time", "time.time_ns", "time.perf_counter", "time.perf_counter_ns", "time.monotonic",
+    "time.monotonic_ns", "time.process_time", "time.process_time_ns", "time.clock",
+    "datetime.datetime.now", "datetime.datetime.utcnow", "datetime.datetime.today",
+    "datetime.date.today",
+}
+# The current time only when called without their time argument (position of that argument).
+CLOCK_DEFAULTS = {"time.localtime": 0, "time.gmtime": 0, "time.ctime": 0, "time.asctime": 0,
+                  "time.strftime": 1}
 
 UNSUPPORTED_017 = [
     ("numpy.fft", "np.fft crashes this offline runtime (Pyodide 0.17); compute without FFT"),
@@ -70,7 +100,11 @@ def prompt_notes(distribution):
         "available.",
         "Do not read or write files, open network connections or start processes; call "
         "plt.savefig or plt.show once at the end (the figure is captured).",
-        "Hard-code the data; if you use np.random, the runtime seeds it.",
+        "Hard-code the data. np.random.* and random.* functions are seeded by the runtime; a "
+        "generator you create needs a seed (np.random.default_rng(42), random.Random(42)); do "
+        "not use secrets, os.urandom, uuid.uuid4 or random.SystemRandom, and do not read the "
+        "clock (time.time(), datetime.now(), date.today()): the chart must be the same on every "
+        "run.",
     ]
     if distribution == "offline-0.17":
         lines.append("This runtime is old (Python 3.8, numpy 1.17, matplotlib 3.3, scipy 0.17): "
@@ -78,6 +112,17 @@ def prompt_notes(distribution):
                      "tripcolor, plot_trisurf), networkx.kamada_kawai_layout, "
                      "MarkerStyle(transform=) and patheffects.withTickedStroke.")
     return "\n".join(lines)
+
+
+def _shown(dotted):
+    """A dotted name as a script usually writes it (numpy.random.x -> np.random.x)."""
+    return "np." + dotted[len("numpy."):] if dotted.startswith("numpy.") else dotted
+
+
+def _is_none(node):
+    return (isinstance(node, ast.Constant) and node.value is None) or \
+        (isinstance(node, ast.Name) and node.id == "None") or \
+        (type(node).__name__ == "NameConstant" and getattr(node, "value", 0) is None)
 
 
 def _literal_string(node):
@@ -101,6 +146,8 @@ class _Checker(ast.NodeVisitor):
     # imports ---------------------------------------------------------------------------------
     def note_import(self, dotted, node):
         top = dotted.split(".")[0]
+        if top in ENTROPY_MODULES:
+            self.fail("forbidden", "%s %s" % (top, ENTROPY_FIX), node, top)
         if top in FORBIDDEN_MODULES:
             self.fail("forbidden", "importing %s is not allowed in a chart script" % top, node, top)
         self.check_dotted(dotted, node)
@@ -149,6 +196,10 @@ class _Checker(ast.NodeVisitor):
 
     def check_dotted(self, dotted, node):
         parts = dotted.split(".")
+        if dotted in ENTROPY_SOURCES:
+            self.fail("forbidden", "%s %s" % (_shown(dotted), ENTROPY_FIX), node, _shown(dotted))
+        if dotted in CLOCK_READS:
+            self.fail("forbidden", "%s() %s" % (_shown(dotted), CLOCK_FIX), node, dotted)
         if parts[0] == "os" and len(parts) > 1 and parts[1] not in OS_ALLOWED:
             self.fail("forbidden", "os.%s is not allowed in a chart script" % parts[1], node,
                       "os." + parts[1])
@@ -183,8 +234,34 @@ class _Checker(ast.NodeVisitor):
         if dotted is not None and dotted != node.id:
             self.check_dotted(dotted, node)
 
+    def check_determinism(self, dotted, node):
+        """Unseeded generators and clock reads that depend on the arguments of a call."""
+        if dotted in UNSEEDED_CONSTRUCTORS:
+            seeds = list(node.args[:1]) + [k.value for k in node.keywords if k.arg in SEED_KEYWORDS]
+            if not seeds or all(_is_none(seed) for seed in seeds):
+                what = "%s() without a seed" % _shown(dotted)
+                if dotted.endswith(".seed"):
+                    what = "%s() without a value reseeds from the operating system and" \
+                        % _shown(dotted)
+                    self.fail("forbidden", "%s would give a different chart on every run; "
+                              "remove it (the runtime seeds %s) or pass a number"
+                              % (what, _shown(dotted)[:-len(".seed")]), node, _shown(dotted))
+                self.fail("forbidden", "%s gives a different chart on every run; %s"
+                          % (what, SEED_FIX), node, _shown(dotted))
+        position = CLOCK_DEFAULTS.get(dotted)
+        if position is not None and len(node.args) <= position and not node.keywords:
+            self.fail("forbidden", "%s() without a time %s" % (dotted, CLOCK_FIX), node, dotted)
+        if dotted == "numpy.datetime64" and node.args:
+            text = _literal_string(node.args[0])
+            if text is not None and text.strip().lower() in ("now", "today"):
+                self.fail("forbidden", "np.datetime64(%r) %s" % (text, CLOCK_FIX), node,
+                          "np.datetime64")
+
     def visit_Call(self, node):
         func = node.func
+        dotted = self.dotted_name(func)
+        if dotted is not None:
+            self.check_determinism(dotted, node)
         name = func.id if isinstance(func, ast.Name) and func.id not in self.aliases else None
         if name in FILE_CALLS:
             self.fail("forbidden", "%s() is not allowed in a chart script (no file or console "

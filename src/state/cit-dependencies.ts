@@ -1,0 +1,142 @@
+// What a CIT run needs from the app, assembled when the run starts or resumes: the provider of
+// each role (the recipe's override, else the Settings assignment), each wrapped with traffic
+// control (a storm of rate limits pauses the run) and metering (every call priced, checked against
+// the budget and recorded in llmCalls), the seed pool, and the runtime the prompts describe.
+import type { CitRecipeSettings, CitRole } from '../core/cit/recipe.ts';
+import { CIT_ROLES } from '../core/cit/recipe.ts';
+import type { RunRecord } from '../core/dataset/records.ts';
+import { readSecret, SecretError, sumRunLlmUsage, type CitDatabase } from '../db/index.ts';
+import { recordLlmCall, sumLlmCallCosts } from '../db/provider-settings.ts';
+import { withTraffic } from '../llm/traffic/traffic-provider.ts';
+import type { LlmProvider } from '../llm/types.ts';
+import { UsageMeter } from '../llm/usage/meter.ts';
+import {
+  createCitLlm,
+  createDbCitStore,
+  PauseRunError,
+  type CitDependencies,
+} from '../pipeline/index.ts';
+import type { RuntimeInfo } from '../python/index.ts';
+import { makeProvider, presetNeedsKey, type SettingsState } from './settings.svelte.ts';
+
+export interface CitAppParts {
+  db: CitDatabase;
+  settings: SettingsState;
+  runtimeInfo(): Promise<RuntimeInfo>;
+  /** Pauses the run (a storm of rate limits). */
+  pause(reason: string): void;
+}
+
+/** Which provider and model serve a role: the recipe's override, else Settings. */
+export function roleAssignment(
+  recipe: CitRecipeSettings,
+  settings: Pick<SettingsState, 'roles' | 'providers'>,
+  role: CitRole,
+): { providerId: string; model: string } | null {
+  const override = recipe.roles[role];
+  const assigned = settings.roles[role];
+  const providerId = override.providerId ?? assigned?.providerId ?? null;
+  if (!providerId) return null;
+  const config = settings.providers.find((provider) => provider.id === providerId);
+  if (!config) return null;
+  const model = override.model ?? (assigned?.providerId === providerId ? assigned.model : '') ?? '';
+  return { providerId, model: model || config.model };
+}
+
+/** The roles a recipe uses (raters only when enabled). */
+export function rolesInUse(recipe: CitRecipeSettings): CitRole[] {
+  return CIT_ROLES.filter(
+    (role) =>
+      (role !== 'chart-rater' || recipe.chartRating.enabled) &&
+      (role !== 'qa-rater' || recipe.qaRating.enabled),
+  );
+}
+
+async function buildProvider(
+  parts: CitAppParts,
+  providerId: string,
+  model: string,
+): Promise<LlmProvider> {
+  const config = parts.settings.providers.find((provider) => provider.id === providerId);
+  if (!config) throw new PauseRunError(`Provider ${providerId} is gone from Settings.`);
+  let apiKey: string | null = null;
+  try {
+    apiKey = await readSecret(parts.db, providerId);
+  } catch (error) {
+    if (!(error instanceof SecretError)) throw error;
+    if (error.kind !== 'missing' || presetNeedsKey(config.preset))
+      throw new PauseRunError(
+        error.kind === 'needs-passphrase'
+          ? `The key of ${config.name} is locked with a passphrase: unlock it in Settings (test the connection), then resume.`
+          : `${config.name} has no usable API key (${error.message}). Add it in Settings, then resume.`,
+      );
+  }
+  return makeProvider({ ...config, model }, apiKey);
+}
+
+export function citDependencies(parts: CitAppParts): (run: RunRecord) => Promise<CitDependencies> {
+  return async (run) => {
+    if (run.settings.kind !== 'cit') throw new Error('not a CIT run');
+    const recipe = run.settings;
+    const providers: Record<CitRole, LlmProvider | null> = {
+      'code-writer': null,
+      'qa-writer': null,
+      'chart-rater': null,
+      'qa-rater': null,
+    };
+    // One traffic queue per provider and model, shared by the roles it serves.
+    const shared = new Map<string, LlmProvider>();
+    for (const role of rolesInUse(recipe)) {
+      const assignment = roleAssignment(recipe, parts.settings, role);
+      if (!assignment) continue;
+      const key = `${assignment.providerId}\u0000${assignment.model}`;
+      let provider = shared.get(key);
+      if (!provider) {
+        provider = withTraffic(
+          await buildProvider(parts, assignment.providerId, assignment.model),
+          {
+            onStorm: (message) =>
+              parts.pause(`Paused: ${message}. Resume when the provider recovers.`),
+          },
+        );
+        shared.set(key, provider);
+      }
+      providers[role] = provider;
+    }
+    const [previous, allTime] = await Promise.all([
+      sumRunLlmUsage(parts.db, run.id),
+      sumLlmCallCosts(parts.db),
+    ]);
+    const limits: number[] = [];
+    if (recipe.budgetUsd !== null) limits.push(recipe.budgetUsd - previous.usd);
+    if (parts.settings.budgetCapUsd !== null)
+      limits.push(parts.settings.budgetCapUsd - allTime.usd);
+    const remaining = limits.length > 0 ? Math.max(0, Math.min(...limits)) : null;
+    const prices = Object.fromEntries(
+      Object.entries(parts.settings.prices).map(([model, price]) => [model, { ...price }]),
+    );
+    const meter = new UsageMeter(prices, remaining);
+    const llm = createCitLlm({
+      runId: run.id,
+      providers,
+      roles: recipe.roles,
+      meter,
+      previous,
+      record: (record) => recordLlmCall(parts.db, { ...record, createdAt: record.startedAt }),
+    });
+    return {
+      store: createDbCitStore(parts.db),
+      llm,
+      runtimeFacts: async () => {
+        const info = await parts.runtimeInfo();
+        return {
+          python: info.python,
+          numpy: info.numpy,
+          matplotlib: info.matplotlib,
+          importable: info.importable,
+          notes: info.promptNotes,
+        };
+      },
+    };
+  };
+}

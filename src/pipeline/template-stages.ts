@@ -73,6 +73,23 @@ export function qaId(chartId: string, position: number): string {
   return `${chartId}:q${String(position).padStart(3, '0')}`;
 }
 
+/** The image record of a render: PNG bytes as a Blob, sha256, perceptual hash, thumbnail. */
+export async function buildImageRecord(
+  result: RenderSuccess,
+  thumbnail: Blob | null,
+): Promise<ImageRecord> {
+  return {
+    id: crypto.randomUUID(),
+    png: new Blob([new Uint8Array(result.png)], { type: 'image/png' }),
+    thumbnail,
+    sha256: await sha256Hex(result.png),
+    phash: result.phash,
+    width: result.width,
+    height: result.height,
+    bytes: result.png.byteLength,
+  };
+}
+
 /** The records the render stage commits. */
 export async function buildRenderedRecords(input: {
   item: ItemRecord;
@@ -83,16 +100,7 @@ export async function buildRenderedRecords(input: {
 }): Promise<{ chart: ChartRecord; image: ImageRecord; qa: QaRecord[] }> {
   const { item, plan, result, at } = input;
   const chartId = crypto.randomUUID();
-  const image: ImageRecord = {
-    id: crypto.randomUUID(),
-    png: new Blob([new Uint8Array(result.png)], { type: 'image/png' }),
-    thumbnail: input.thumbnail,
-    sha256: await sha256Hex(result.png),
-    phash: null,
-    width: result.width,
-    height: result.height,
-    bytes: result.png.byteLength,
-  };
+  const image = await buildImageRecord(result, input.thumbnail);
   const chart: ChartRecord = {
     id: chartId,
     datasetId: item.datasetId,

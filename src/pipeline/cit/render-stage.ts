@@ -6,7 +6,6 @@ import type { CitItemState, ItemCall, RenderTry } from '../../core/cit/item-stat
 import { extractSingleCodeBlock } from '../../core/cit/parse/code-block.ts';
 import { repairPrompt } from '../../core/cit/prompts/index.ts';
 import { findMinorChartType } from '../../core/chart-types.ts';
-import { sha256Hex } from '../../core/sha256.ts';
 import type { ChartRecord, ImageRecord, ItemRecord } from '../../core/dataset/records.ts';
 import type {
   RenderError,
@@ -14,7 +13,7 @@ import type {
   RenderResult,
   RenderSuccess,
 } from '../../python/index.ts';
-import { measureComplexity, toRuntimeStamp } from '../template-stages.ts';
+import { buildImageRecord, measureComplexity, toRuntimeStamp } from '../template-stages.ts';
 import { ask, attemptOf, citOf, type CitContext } from './context.ts';
 
 /** Failures of the machine, not of the script: tried again without a repair round. */
@@ -51,16 +50,7 @@ async function buildRecords(
   const thumbnail = context.item.deps.makeThumbnail
     ? await context.item.deps.makeThumbnail(result.png)
     : null;
-  const image: ImageRecord = {
-    id: crypto.randomUUID(),
-    png: new Blob([new Uint8Array(result.png)], { type: 'image/png' }),
-    thumbnail,
-    sha256: await sha256Hex(result.png),
-    phash: result.phash,
-    width: result.width,
-    height: result.height,
-    bytes: result.png.byteLength,
-  };
+  const image = await buildImageRecord(result, thumbnail);
   const info = findMinorChartType(cit.minor);
   const chart: ChartRecord = {
     id: crypto.randomUUID(),

@@ -12,22 +12,10 @@ import type {
 } from '../../core/dataset/records.ts';
 import type { MinorChartType } from '../../core/chart-types.ts';
 import type { ChatRequest } from '../../llm/types.ts';
+import type { PoolChart } from '../../db/index.ts';
 
-/** A chart of the dataset as the pipeline sees it (see src/db/cit-items.ts PoolChart). */
-export interface PoolChart {
-  id: string;
-  minor: MinorChartType;
-  level: 'easy' | 'hard';
-  topics: string[];
-  code: string;
-  phash: string | null;
-  origin: 'template' | 'self-instruct' | 'evol';
-  parentChartId: string | null;
-  kept: boolean;
-  rejected: boolean;
-  /** Kept Q&A: question and final answer as text. */
-  qa: { question: string; answer: string }[];
-}
+/** A chart of the dataset as the pipeline sees it (quota, demos, parents, dedup). */
+export type { PoolChart };
 
 /** A script of the seed pool (built-in corpus or imported). */
 export interface PoolSeed {

@@ -22,7 +22,8 @@ export const SETTINGS: TemplateRecipeSettings = {
   dpi: 100,
 };
 
-const RUNTIME: RuntimeInfo = {
+/** The runtime the fakes report (native CPython, as in the Node tests). */
+export const RUNTIME: RuntimeInfo = {
   distribution: 'native',
   pyodide: null,
   python: '3.11.2',

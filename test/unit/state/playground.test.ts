@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundState, type ChartRenderer } from '../../../src/state/playground.svelte.ts';
 import type { RenderOptions, RenderResult, RuntimeInfo } from '../../../workers/python/api.ts';
-
-const RUNTIME: RuntimeInfo = {
-  distribution: 'native',
-  pyodide: null,
-  python: '3.11.2',
-  numpy: '1.24.2',
-  matplotlib: '3.6.3',
-  optional: {},
-  importable: ['numpy', 'matplotlib'],
-  note: null,
-  promptNotes: 'Hard-code the data.',
-};
+import { RUNTIME } from '../pipeline/fakes.ts';
 
 function success(code: string): RenderResult {
   return {

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../../../src/core/corpus/index.ts';
 import { countSeeds, listSeeds } from '../../../src/db/index.ts';
-import type { RenderResult, RuntimeInfo } from '../../../src/python/index.ts';
+import type { RenderResult } from '../../../src/python/index.ts';
 import {
   SEED_FILE_MAX_BYTES,
   SEED_FILES_PER_IMPORT,
@@ -13,18 +13,7 @@ import {
   type SeedRenderer,
 } from '../../../src/state/seed-pool.svelte.ts';
 import { openFreshDatabase } from '../db/fixtures.ts';
-
-const RUNTIME: RuntimeInfo = {
-  distribution: 'native',
-  pyodide: null,
-  python: '3.11.2',
-  numpy: '1.24.2',
-  matplotlib: '3.6.3',
-  optional: {},
-  importable: ['matplotlib', 'numpy'],
-  note: null,
-  promptNotes: 'Hard-code the data.',
-};
+import { RUNTIME } from '../pipeline/fakes.ts';
 
 /** Draws any script whose code has no "raise"; the title is the first `# title:` comment. */
 class FakeSeedRenderer implements SeedRenderer {

@@ -16,19 +16,10 @@ import {
   type CitDependencies,
   type Renderer,
 } from '../../../../src/pipeline/index.ts';
-import type { AnswerResult, RenderResult, RuntimeInfo } from '../../../../src/python/index.ts';
+import type { AnswerResult, RenderResult } from '../../../../src/python/index.ts';
+import { RUNTIME } from '../fakes.ts';
 
-export const RUNTIME: RuntimeInfo = {
-  distribution: 'native',
-  pyodide: null,
-  python: '3.11.2',
-  numpy: '1.24.2',
-  matplotlib: '3.6.3',
-  optional: {},
-  importable: ['matplotlib', 'numpy'],
-  note: null,
-  promptNotes: 'Hard-code the data.',
-};
+export { RUNTIME };
 
 /** A script of `lines` lines whose identity is `tag` (distinct tags → distinct code and image). */
 export function script(tag: string, lines = 14): string {

@@ -14,6 +14,7 @@ const OFFICIAL_DIR = path.join(ROOT, 'node_modules/pyodide');
 const VENDOR_DIR = path.join(ROOT, 'vendor/pyodide');
 const E2E_PAGE = path.join(ROOT, 'test/e2e/page/sandbox-test.html');
 const DATASET_BENCH_PAGE = path.join(ROOT, 'test/bench/page/dataset-bench.html');
+const PIPELINE_BENCH_PAGE = path.join(ROOT, 'test/bench/page/pipeline-bench.html');
 
 /** Packages a chart script may need on 0.17: matplotlib is loaded at boot, the rest on demand. */
 export const LEGACY_PACKAGES = ['matplotlib', 'scipy', 'networkx'];
@@ -125,7 +126,13 @@ export function runtimesPlugin(): Plugin {
       // Production builds never include it.
       return {
         build: {
-          rollupOptions: { input: { sandboxTest: E2E_PAGE, datasetBench: DATASET_BENCH_PAGE } },
+          rollupOptions: {
+            input: {
+              sandboxTest: E2E_PAGE,
+              datasetBench: DATASET_BENCH_PAGE,
+              pipelineBench: PIPELINE_BENCH_PAGE,
+            },
+          },
         },
       };
     },

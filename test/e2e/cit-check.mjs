@@ -184,6 +184,62 @@ try {
     JSON.stringify(asked),
   );
 
+  // Statistics: coverage, repair and cost beside the paper's figures.
+  await page.goto(`${server.url}#stats`);
+  await page.getByTestId('stats-cost-per-kept').waitFor({ timeout: 60_000 });
+  const repairText = (await page.getByTestId('stats-repair-rate').textContent()) ?? '';
+  const costText = (await page.getByTestId('stats-cost-per-kept').textContent()) ?? '';
+  await shot('5-statistics');
+  check('Statistics shows the repair rate', /rescued|repair/i.test(repairText), repairText);
+  check('Statistics shows cost per kept chart beside the paper', /0\.094/.test(costText), costText);
+
+  // Browse: the rejected chart is hidden from the dataset and listed under "rejected".
+  await page.goto(`${server.url}#browse`);
+  await page.getByTestId('chart-card').first().waitFor({ timeout: 30_000 });
+  const keptCards = await page.getByTestId('chart-card').count();
+  await page.getByTestId('filter-show').selectOption('rejected');
+  await page.getByTestId('card-rejection').first().waitFor({ timeout: 10_000 });
+  const rejectedCards = await page.getByTestId('chart-card').count();
+  check(
+    'Browse lists kept charts by default and the rejected one on request',
+    keptCards === stages.done && rejectedCards === stages.rejected,
+    `${keptCards} kept, ${rejectedCards} rejected`,
+  );
+  // Inspect it, see why it was rejected, restore it.
+  await page.getByTestId('chart-card').first().dblclick();
+  await page.getByTestId('chart-rejection').waitFor({ timeout: 10_000 });
+  const reason = (await page.getByTestId('chart-rejection').textContent()) ?? '';
+  await page.getByRole('tab', { name: 'Provenance' }).click();
+  await page.getByTestId('cit-provenance').waitFor();
+  const origin = (await page.getByTestId('cit-origin').textContent()) ?? '';
+  const tries = await page.getByTestId('cit-tries').locator('li').count();
+  await shot('6-inspect-rejected');
+  await page.getByTestId('chart-restore').click();
+  await page.getByTestId('chart-restored').waitFor({ timeout: 10_000 });
+  check(
+    'Inspect shows the rejection reason and restores the chart',
+    /duplicate|overlapping|at most|rating/i.test(reason),
+    reason,
+  );
+  check(
+    'Inspect shows the CIT provenance (origin, render tries)',
+    /Instruct/.test(origin) && tries >= 1,
+    `${origin}, ${tries} tries`,
+  );
+  await page.goto(`${server.url}#browse`);
+  await page.getByTestId('filter-show').selectOption('kept');
+  await page
+    .waitForFunction(
+      (expected) => document.querySelectorAll('[data-testid="chart-card"]').length === expected,
+      stages.done + 1,
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
+  check(
+    'the restored chart is back in the dataset',
+    (await page.getByTestId('chart-card').count()) === stages.done + 1,
+  );
+
   // Export the native archive from Datasets & export and read it with Python.
   await page.goto(`${server.url}#export`);
   const download = page.waitForEvent('download', { timeout: 120_000 });

@@ -69,8 +69,9 @@ export async function commitCitRendered(
 ): Promise<void> {
   await guardQuota(() =>
     db.transaction('rw', [db.items, db.charts, db.images], async () => {
-      await advanceItem(db, input.itemId, 'drafted', 'rendered', input.attempt, input.chart.id);
-      await db.items.update(input.itemId, { cit: input.cit });
+      await advanceItem(db, input.itemId, 'drafted', 'rendered', input.attempt, input.chart.id, {
+        cit: input.cit,
+      });
       await db.images.add(input.image);
       await db.charts.add(input.chart);
     }),
@@ -92,12 +93,17 @@ export async function commitCitGate(
   const to: ItemStage = input.rejection ? 'rejected' : 'gated';
   await guardQuota(() =>
     db.transaction('rw', [db.items, db.charts, db.chartRows, db.qa], async () => {
-      await advanceItem(db, input.itemId, 'rendered', to, input.attempt);
-      await db.items.update(input.itemId, { cit: input.cit });
+      await advanceItem(db, input.itemId, 'rendered', to, input.attempt, undefined, {
+        cit: input.cit,
+      });
+      // A kept chart that no rater saw is as the render stage stored it (only raters add calls
+      // between the two stages): do not read and rewrite its facts.
+      if (!input.rejection && input.ratings === null) return;
       const chart = await db.charts.get(input.chartId);
       if (!chart) throw new Error(`item ${input.itemId} has no chart ${input.chartId}`);
+      const calls = input.cit.calls;
       const cit = chart.provenance.cit
-        ? { ...chart.provenance.cit, ratings: input.ratings, calls: input.cit.calls }
+        ? { ...chart.provenance.cit, ratings: input.ratings, calls }
         : null;
       const next: ChartRecord = {
         ...chart,
@@ -111,16 +117,16 @@ export async function commitCitGate(
   );
 }
 
-/** One answered (and verified) question: its Q&A record and the item's state, together. */
-export async function commitCitAnswer(
+/** Answered (and verified) questions: their Q&A records and the item's state, together. */
+export async function commitCitAnswers(
   db: CitDatabase,
-  input: { itemId: string; cit: CitItemState; qa: QaRecord },
+  input: { itemId: string; cit: CitItemState; qa: QaRecord[] },
 ): Promise<void> {
   await guardQuota(() =>
     db.transaction('rw', [db.items, db.qa], async () => {
       await requireStage(db, input.itemId, 'questioned');
-      await db.items.update(input.itemId, { cit: input.cit, updatedAt: input.qa.updatedAt });
-      await db.qa.put(toStoredQa(input.qa));
+      await db.items.update(input.itemId, { cit: input.cit, updatedAt: new Date().toISOString() });
+      if (input.qa.length > 0) await db.qa.bulkPut(input.qa.map(toStoredQa));
     }),
   );
 }

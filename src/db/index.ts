@@ -12,6 +12,7 @@ export type { SchemaVersion } from './schema.ts';
 export * from './datasets.ts';
 export * from './runs.ts';
 export * from './cit-items.ts';
+export { LlmCallWriter } from './llm-call-writer.ts';
 export * from './charts.ts';
 export * from './transfer.ts';
 export * from './storage-errors.ts';

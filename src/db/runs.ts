@@ -122,12 +122,14 @@ export async function advanceItem(
   to: ItemStage,
   attempt: AttemptRecord,
   chartId?: string,
+  patch: Partial<Pick<ItemRecord, 'cit'>> = {},
 ): Promise<ItemRecord> {
   const item = await db.items.get(itemId);
   if (!item || item.stage !== from)
     throw new StaleItemError(itemId, from, item?.stage ?? 'missing');
   const next: ItemRecord = {
     ...item,
+    ...patch,
     stage: to,
     attempts: [...item.attempts, attempt],
     chartId: chartId ?? item.chartId,

@@ -21,6 +21,8 @@ interface ActiveRun {
   stop: { kind: 'pause' | 'cancel'; reason: string | null } | null;
   loop: Promise<void> | null;
   runtimeRecorded: boolean;
+  /** CIT runs: writes buffered records when the run stops. */
+  flush?: () => Promise<void>;
 }
 
 export class JobRunner {
@@ -147,6 +149,7 @@ export class JobRunner {
     if (active.run.settings.kind === 'cit') {
       try {
         const cit = await this.#deps.cit!(active.run);
+        active.flush = cit.flush;
         const prepared = await prepareCitRun(active.run, items, cit, () =>
           this.#progress.setCost(cit.llm.usage()),
         );
@@ -206,6 +209,12 @@ export class JobRunner {
   async #settle(active: ActiveRun): Promise<void> {
     const { store } = this.#deps;
     const runId = active.run.id;
+    try {
+      await active.flush?.();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#progress.log('error', `LLM call records could not be stored: ${message}`);
+    }
     try {
       if (active.stop?.kind === 'cancel') {
         await store.setRunStatus(runId, 'cancelled', null);

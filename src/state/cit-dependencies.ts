@@ -5,8 +5,14 @@
 import type { CitRecipeSettings, CitRole } from '../core/cit/recipe.ts';
 import { CIT_ROLES } from '../core/cit/recipe.ts';
 import type { RunRecord } from '../core/dataset/records.ts';
-import { readSecret, SecretError, sumRunLlmUsage, type CitDatabase } from '../db/index.ts';
-import { recordLlmCall, sumLlmCallCosts } from '../db/provider-settings.ts';
+import {
+  LlmCallWriter,
+  readSecret,
+  SecretError,
+  sumRunLlmUsage,
+  type CitDatabase,
+} from '../db/index.ts';
+import { sumLlmCallCosts } from '../db/provider-settings.ts';
 import { withTraffic } from '../llm/traffic/traffic-provider.ts';
 import type { LlmProvider } from '../llm/types.ts';
 import { UsageMeter } from '../llm/usage/meter.ts';
@@ -14,6 +20,7 @@ import {
   createCitLlm,
   createDbCitStore,
   PauseRunError,
+  runtimeFactsOf,
   type CitDependencies,
 } from '../pipeline/index.ts';
 import type { RuntimeInfo } from '../python/index.ts';
@@ -116,27 +123,20 @@ export function citDependencies(parts: CitAppParts): (run: RunRecord) => Promise
       Object.entries(parts.settings.prices).map(([model, price]) => [model, { ...price }]),
     );
     const meter = new UsageMeter(prices, remaining);
+    const writer = new LlmCallWriter(parts.db);
     const llm = createCitLlm({
       runId: run.id,
       providers,
       roles: recipe.roles,
       meter,
       previous,
-      record: (record) => recordLlmCall(parts.db, { ...record, createdAt: record.startedAt }),
+      record: async (record) => writer.add({ ...record, createdAt: record.startedAt }),
     });
     return {
       store: createDbCitStore(parts.db),
       llm,
-      runtimeFacts: async () => {
-        const info = await parts.runtimeInfo();
-        return {
-          python: info.python,
-          numpy: info.numpy,
-          matplotlib: info.matplotlib,
-          importable: info.importable,
-          notes: info.promptNotes,
-        };
-      },
+      flush: () => writer.flush(),
+      runtimeFacts: async () => runtimeFactsOf(await parts.runtimeInfo()),
     };
   };
 }

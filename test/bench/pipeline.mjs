@@ -4,9 +4,10 @@
 // kept chart and Q&A, and per-call averages beside the paper's (METHOD.md §2). Prints a table,
 // then one JSON line. Figures only: nothing here asserts on time.
 // The machine is shared: each measure is repeated (--repeat) and the median repetition reported.
-//   npm run bench:pipeline [-- --charts 40 --dpi 100 --pool 2 --concurrency 8 --seed 1 --warmup 16
+//   npm run bench:pipeline [-- --charts 40 --dpi 100 --pool N (default: the app's, cores − 1) --concurrency 8 --seed 1 --warmup 16
 //                              --repeat 3]
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { buildIfStale, E2E_DIST } from '../e2e/build-if-stale.mjs';
 import { bootPool, renderInPage, ROOT } from '../e2e/corpus-harness.mjs';
@@ -29,7 +30,9 @@ const option = (name, fallback) => {
 };
 const CHARTS = option('--charts', 40);
 const DPI = option('--dpi', 100);
-const POOL = option('--pool', 2);
+// The app's own pool size (src/python/pool-results.ts defaultPoolSize): one core stays with the
+// page, which runs the pipeline's stages; `--pool N` measures other sizes.
+const POOL = option('--pool', Math.max(1, Math.min(os.availableParallelism() - 1, 4)));
 const CONCURRENCY = option('--concurrency', 8);
 const DIAGNOSTIC_CONCURRENCY = 4;
 const SEED = option('--seed', 1);

@@ -8,7 +8,7 @@ import { sha256Hex } from '../../core/sha256.ts';
 import type { CitRecipeSettings } from '../../core/cit/recipe.ts';
 import type { ItemRecord, ItemStage, RunRecord } from '../../core/dataset/records.ts';
 import type { ItemContext, StageOutcome, StageStep } from '../item-stages.ts';
-import { citOf, type CitContext, type RuntimeFacts } from './context.ts';
+import { chartOf, citOf, type CitContext, type RuntimeFacts } from './context.ts';
 import { gateStage } from './gate-stage.ts';
 import { answerStage, questionStage } from './qa-stage.ts';
 import { renderStage } from './render-stage.ts';
@@ -69,16 +69,15 @@ export async function prepareCitRun(
       },
     });
     const cit = citOf(record);
-    const stored = record.chartId ? await item.deps.store.getItemChart(record.chartId) : null;
-    if (stored)
-      state.markKept({
-        id: stored.chart.id,
-        code: stored.chart.code,
-        minor: stored.chart.minor,
-        origin: cit.origin,
-        level: stored.chart.level,
-        topics: stored.chart.topics,
-      });
+    const chart = await chartOf(contextOf(item), record);
+    state.markKept({
+      id: chart.id,
+      code: chart.code,
+      minor: chart.minor,
+      origin: cit.origin,
+      level: chart.level,
+      topics: chart.topics,
+    });
     return { stage: 'done' };
   };
 
@@ -87,7 +86,10 @@ export async function prepareCitRun(
     async (item, record) => {
       try {
         const outcome = await step(contextOf(item), record);
-        if (['done', 'failed', 'rejected'].includes(outcome.stage)) state.release(record.id);
+        if (['done', 'failed', 'rejected'].includes(outcome.stage)) {
+          state.release(record.id);
+          if (record.chartId) state.forgetChart(record.chartId);
+        }
         return outcome;
       } finally {
         onProgress();

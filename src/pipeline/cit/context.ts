@@ -4,6 +4,7 @@ import type { CitItemState, ItemCall } from '../../core/cit/item-state.ts';
 import type { CitRecipeSettings } from '../../core/cit/recipe.ts';
 import type {
   AttemptRecord,
+  ChartRecord,
   ItemRecord,
   ItemStage,
   RunRecord,
@@ -11,10 +12,22 @@ import type {
 import type { ItemContext } from '../item-stages.ts';
 import type { PromptMessage } from '../../core/cit/prompts/task.ts';
 import type { RuntimeFacts } from '../../core/cit/prompts/runtime.ts';
+import type { RuntimeInfo } from '../../python/index.ts';
 import type { CitRunState } from './run-state.ts';
 import type { CitDependencies } from './types.ts';
 
 export type { RuntimeFacts };
+
+/** What the prompts state about the runtime that renders (versions, packages, its pitfalls). */
+export function runtimeFactsOf(info: RuntimeInfo): RuntimeFacts {
+  return {
+    python: info.python,
+    numpy: info.numpy,
+    matplotlib: info.matplotlib,
+    importable: info.importable,
+    notes: info.promptNotes,
+  };
+}
 
 export interface CitContext {
   item: ItemContext;
@@ -41,6 +54,19 @@ export function attemptOf(
     error,
     durationMs: clock.now() - started,
   };
+}
+
+/**
+ * The item's chart: from the run's cache while this session holds it (the render stage put it
+ * there), else from the store (a resumed item).
+ */
+export async function chartOf(context: CitContext, item: ItemRecord): Promise<ChartRecord> {
+  const cached = item.chartId ? context.state.cachedChart(item.chartId) : undefined;
+  if (cached) return cached;
+  const stored = item.chartId ? await context.item.deps.store.getItemChart(item.chartId) : null;
+  if (!stored) throw new Error(`item ${item.id} has lost its chart`);
+  context.state.cacheChart(stored.chart);
+  return stored.chart;
 }
 
 /** The item's CIT state, which every stage after planning needs. */

@@ -1,6 +1,6 @@
 // The CIT stages' store over the Dexie database.
 import {
-  commitCitAnswer,
+  commitCitAnswers,
   commitCitGate,
   commitCitRendered,
   commitCitVerified,
@@ -17,7 +17,7 @@ export function createDbCitStore(db: CitDatabase): CitStore {
     saveItemState: (input) => saveCitItemState(db, input),
     commitRendered: (input) => commitCitRendered(db, input),
     commitGate: (input) => commitCitGate(db, input),
-    commitAnswer: (input) => commitCitAnswer(db, input),
+    commitAnswers: (input) => commitCitAnswers(db, input),
     commitVerified: (input) => commitCitVerified(db, input),
     listPoolCharts: (datasetId) => listPoolCharts(db, datasetId),
     getImage: (imageId) => getImageRecord(db, imageId),

@@ -7,7 +7,7 @@ import { parseChartRating } from '../../core/cit/parse/qa-replies.ts';
 import { chartRatingPrompt, CHART_RATING_SCHEMA } from '../../core/cit/prompts/index.ts';
 import { GATE_FINDING_KINDS } from '../../core/cit/recipe.ts';
 import type { ChartRecord, ItemRecord, Rejection } from '../../core/dataset/records.ts';
-import { ask, attemptOf, citOf, type CitContext } from './context.ts';
+import { ask, attemptOf, chartOf, citOf, type CitContext } from './context.ts';
 
 /** Reasons a chart fails the layout gates, one per finding kind over its limit. */
 export function gateReasons(
@@ -83,9 +83,7 @@ export async function gateStage(
 ): Promise<{ stage: 'gated' | 'rejected' }> {
   const started = context.item.clock.now();
   let cit = citOf(item);
-  const stored = item.chartId ? await context.item.deps.store.getItemChart(item.chartId) : null;
-  if (!stored) throw new Error(`item ${item.id} is rendered but its chart is missing`);
-  const { chart } = stored;
+  const chart = await chartOf(context, item);
   const image = await context.deps.store.getImage(chart.imageId);
   const phash = image?.phash ?? null;
   let rejection: Rejection | null = null;

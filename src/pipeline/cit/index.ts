@@ -3,6 +3,7 @@ export { createCitLlm, type CitLlmOptions } from './llm-access.ts';
 export { createDbCitStore } from './db-cit-store.ts';
 export { corpusSeeds, prepareCitRun } from './cit-run.ts';
 export { CitRunState } from './run-state.ts';
+export { runtimeFactsOf } from './context.ts';
 export { gateReasons } from './gate-stage.ts';
 export { pickDemos } from './write-stage.ts';
 export {

@@ -2,7 +2,7 @@
 // (near-duplicates dropped); per question, one call writes the analysis, the steps, the typed final
 // answer and an answer program; the program runs in the sandbox against the script's namespace and
 // the typed comparison marks the Q&A verified, mismatch or unverifiable. The recipe decides what a
-// mismatch costs (drop, keep flagged, regenerate once). Each answered question is committed alone.
+// mismatch costs (drop, keep flagged, regenerate once). The answers of a kind are committed together.
 import type { CitItemState, DraftQuestion, ItemCall } from '../../core/cit/item-state.ts';
 import { summarizeFacts } from '../../core/cit/parse/facts-summary.ts';
 import { parseAnswer, parseQaVote, parseQuestions } from '../../core/cit/parse/qa-replies.ts';
@@ -17,16 +17,10 @@ import {
 import { formatAnswer } from '../../core/export/answer-text.ts';
 import type { ChartRecord, ItemRecord, QaKind, QaRecord } from '../../core/dataset/records.ts';
 import { countProgramSteps, judgeAnswer, qaId } from '../template-stages.ts';
-import { ask, attemptOf, citOf, type CitContext } from './context.ts';
+import { ask, attemptOf, chartOf, citOf, type CitContext } from './context.ts';
 import { pngDataUrl } from './gate-stage.ts';
 
 const KINDS: readonly QaKind[] = ['recognition', 'reasoning'];
-
-async function loadChart(context: CitContext, item: ItemRecord): Promise<ChartRecord> {
-  const stored = item.chartId ? await context.item.deps.store.getItemChart(item.chartId) : null;
-  if (!stored) throw new Error(`item ${item.id} has lost its chart`);
-  return stored.chart;
-}
 
 export async function questionStage(
   context: CitContext,
@@ -34,7 +28,7 @@ export async function questionStage(
 ): Promise<{ stage: 'questioned'; cit: CitItemState }> {
   const started = context.item.clock.now();
   const cit = citOf(item);
-  const chart = await loadChart(context, item);
+  const chart = await chartOf(context, item);
   const factsSummary = summarizeFacts(chart.facts);
   const calls: ItemCall[] = [...cit.calls];
   const questions: DraftQuestion[] = [];
@@ -160,13 +154,27 @@ export async function answerStage(
 ): Promise<{ stage: 'verified' | 'questioned' }> {
   const started = context.item.clock.now();
   let cit = citOf(item);
-  const chart = await loadChart(context, item);
+  const chart = await chartOf(context, item);
   const factsSummary = summarizeFacts(chart.facts);
   const policy = context.settings.mismatchPolicy;
   let imageDataUrl: string | null = null;
   const drafts = cit.questions ?? [];
+  // Answers are committed a kind at a time (with the item's state), so a closed tab loses at most
+  // the answers of one kind in flight, and a chart costs two writes instead of one per question.
+  let pending: QaRecord[] = [];
+  let unsaved = false;
+  const flush = async () => {
+    if (!unsaved) return;
+    await context.deps.store.commitAnswers({ itemId: item.id, cit, qa: pending });
+    pending = [];
+    unsaved = false;
+  };
   for (let index = 0; index < drafts.length; index += 1) {
-    if (context.item.shouldStop()) return { stage: 'questioned' };
+    if (index > 0 && drafts[index]?.kind !== drafts[index - 1]?.kind) await flush();
+    if (context.item.shouldStop()) {
+      await flush();
+      return { stage: 'questioned' };
+    }
     const draft = drafts[index] as DraftQuestion;
     if (draft.answer || draft.dropped) continue;
     const calls: ItemCall[] = [];
@@ -227,7 +235,7 @@ export async function answerStage(
     drafts[index] = nextDraft;
     cit = { ...cit, questions: [...drafts] };
     if (!answered || !verification) {
-      await context.deps.store.saveItemState({ itemId: item.id, stage: 'questioned', cit });
+      unsaved = true;
       continue;
     }
     context.item.progress.countVerification(verification.status);
@@ -288,9 +296,11 @@ export async function answerStage(
       votes,
       calls,
     };
-    await context.deps.store.commitAnswer({ itemId: item.id, cit, qa });
+    pending.push(qa);
+    unsaved = true;
     if (!rejection) context.state.admitQa(chart.id, draft.question, answerText);
   }
+  await flush();
   await context.deps.store.commitVerified({
     itemId: item.id,
     attempt: attemptOf(context, 'verified', started),

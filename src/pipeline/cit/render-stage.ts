@@ -117,12 +117,15 @@ export async function renderStage(
         const tries: RenderTry[] = [...cit.tries, { round, code, error: null }];
         cit = { ...cit, tries, calls };
         const records = await buildRecords(context, item, cit, result);
+        // The conversation now lives in the chart's provenance: the item need not carry it on.
+        cit = { ...cit, conversation: [] };
         await store.commitRendered({
           itemId: item.id,
           ...records,
           cit,
           attempt: attemptOf(context, 'rendered', started),
         });
+        context.state.cacheChart(records.chart);
         context.item.renderIds.set(item.id, result.renderId);
         await context.item.noteRuntime(toRuntimeStamp(result));
         if (round > 0)

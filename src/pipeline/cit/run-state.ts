@@ -9,7 +9,7 @@ import type { CitRecipeSettings } from '../../core/cit/recipe.ts';
 import { codeSignature, MinHashIndex } from '../../core/dedup/minhash.ts';
 import { PhashIndex } from '../../core/dedup/phash.ts';
 import { findDuplicateQuestion } from '../../core/dedup/rouge-l.ts';
-import type { ItemRecord } from '../../core/dataset/records.ts';
+import type { ChartRecord, ItemRecord } from '../../core/dataset/records.ts';
 import type { PoolChart, PoolSeed } from './types.ts';
 
 const normalizeAnswer = (answer: string) => answer.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -45,6 +45,8 @@ export class CitRunState {
   /** Kept Q&A per chart, question and answer text (the check across related charts). */
   readonly #qa = new Map<string, { question: string; answer: string }[]>();
   readonly #parents = new Map<string, string | null>();
+  /** Charts of items in flight, so later stages do not read them back from the store. */
+  readonly #charts = new Map<string, ChartRecord>();
 
   constructor(
     settings: CitRecipeSettings,
@@ -108,6 +110,18 @@ export class CitRunState {
     return [...this.#kept.values()].filter(
       (chart) => chart.origin !== 'evol' && !this.#evolved.has(chart.id),
     );
+  }
+
+  cacheChart(chart: ChartRecord): void {
+    this.#charts.set(chart.id, chart);
+  }
+
+  cachedChart(chartId: string): ChartRecord | undefined {
+    return this.#charts.get(chartId);
+  }
+
+  forgetChart(chartId: string): void {
+    this.#charts.delete(chartId);
   }
 
   /** Marks the item as working on a type (and a parent, for Evol). */

@@ -48,7 +48,8 @@ export interface CitStore {
     rejection: Rejection | null;
     ratings: { score: number; reason: string; model: string }[] | null;
   }): Promise<void>;
-  commitAnswer(input: { itemId: string; cit: CitItemState; qa: QaRecord }): Promise<void>;
+  /** Answered questions (possibly none) and the item's state, in one transaction. */
+  commitAnswers(input: { itemId: string; cit: CitItemState; qa: QaRecord[] }): Promise<void>;
   commitVerified(input: { itemId: string; attempt: AttemptRecord }): Promise<void>;
   listPoolCharts(datasetId: string): Promise<PoolChart[]>;
   /** A stored image (PNG blob and perceptual hash). */
@@ -81,6 +82,8 @@ export interface CostMeter {
 export interface CitDependencies {
   store: CitStore;
   llm: CitLlm;
+  /** Writes what is buffered (LLM call records) when the run stops. */
+  flush?: () => Promise<void>;
   /** Versions and importable packages of the runtime that renders (stated in prompts). */
   runtimeFacts(): Promise<{
     python: string;

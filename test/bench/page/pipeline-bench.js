@@ -6,8 +6,7 @@
 import { readTask } from '../../../src/core/cit/prompts/task.ts';
 import { defaultCitRecipe } from '../../../src/core/cit/recipe.ts';
 import { loadBytecode, saveBytecode } from '../../../src/db/bytecode-cache.ts';
-import { createDataset, openDatabase, saveRecipe } from '../../../src/db/index.ts';
-import { recordLlmCall } from '../../../src/db/provider-settings.ts';
+import { createDataset, LlmCallWriter, openDatabase, saveRecipe } from '../../../src/db/index.ts';
 import { createDemoProvider, DEMO_MODEL } from '../../../src/llm/demo/index.ts';
 import { withTraffic } from '../../../src/llm/traffic/traffic-provider.ts';
 import { UsageMeter } from '../../../src/llm/usage/meter.ts';
@@ -17,6 +16,7 @@ import {
   createDbCitStore,
   createDbRunStore,
   JobRunner,
+  runtimeFactsOf,
 } from '../../../src/pipeline/index.ts';
 import { RenderPool } from '../../../src/python/index.ts';
 import { makeThumbnail } from '../../../src/state/thumbnail.ts';
@@ -146,6 +146,8 @@ window.__citPipelineBench = {
     const llm = withTraffic(tallied(createDemoProvider(), tally));
     const renderer = measuredRenderer(pool);
     const meter = new UsageMeter(PRICES, null);
+    // Call records are written in batches, as the app does (src/state/cit-dependencies.ts).
+    const writer = new LlmCallWriter(store);
     const runner = new JobRunner({
       renderer,
       store: createDbRunStore(store),
@@ -159,18 +161,10 @@ window.__citPipelineBench = {
           providers: { 'code-writer': llm, 'qa-writer': llm, 'chart-rater': llm, 'qa-rater': llm },
           roles: settings.roles,
           meter,
-          record: (record) => recordLlmCall(store, { ...record, createdAt: record.startedAt }),
+          record: async (record) => writer.add({ ...record, createdAt: record.startedAt }),
         }),
-        runtimeFacts: async () => {
-          const info = await pool.runtimeInfo();
-          return {
-            python: info.python,
-            numpy: info.numpy,
-            matplotlib: info.matplotlib,
-            importable: info.importable,
-            notes: info.promptNotes,
-          };
-        },
+        runtimeFacts: async () => runtimeFactsOf(await pool.runtimeInfo()),
+        flush: () => writer.flush(),
       }),
     });
     const started = performance.now();

@@ -27,7 +27,7 @@ import {
 } from '../db/provider-settings.ts';
 import { createAnthropicProvider } from '../llm/anthropic.ts';
 import { createOpenAiCompatibleProvider } from '../llm/openai-compatible.ts';
-import { createDemoProvider } from '../llm/demo/index.ts';
+import { createDemoProvider, DEMO_MODEL } from '../llm/demo/index.ts';
 import { DEMO_PRESET, getPreset, PRESETS, type PresetId } from '../llm/presets.ts';
 import { chatJson } from '../llm/structured.ts';
 import { LlmError, type LlmProvider } from '../llm/types.ts';
@@ -223,7 +223,8 @@ export class SettingsState {
       preset: preset.id,
       name: preset.label,
       baseUrl: preset.baseUrl,
-      model: '',
+      // The demo LLM has one model; others are chosen by the person.
+      model: preset.id === DEMO_PRESET.id ? DEMO_MODEL : '',
     };
     this.providers = [...this.providers, config];
     await saveProviderConfigs(this.#requireDb(), this.providers);

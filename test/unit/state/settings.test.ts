@@ -39,6 +39,18 @@ function fakeMaker(options: { images: boolean; json: boolean }) {
 afterEach(() => lockSecrets());
 
 describe('SettingsState', () => {
+  it('adds the demo LLM ready to serve a role: its model set, no key, answering CIT prompts', async () => {
+    const db = await openFreshDatabase();
+    const state = new SettingsState();
+    await state.attach(db);
+    const demo = await state.addProvider('demo');
+    expect(demo.model).toBe('demo-template');
+    const provider = await state.providerFor(demo.id);
+    expect(provider.describe().name).toMatch(/Demo/);
+    const report = await state.testConnection(demo.id);
+    expect(report.ok).toBe(true);
+  });
+
   it('adds, edits and deletes providers; the key never enters a config', async () => {
     const db = await openFreshDatabase();
     const state = new SettingsState(fakeMaker({ images: true, json: true }).maker);

@@ -91,6 +91,9 @@ export async function gateStage(
   const layout = gateReasons(chart.findings, context.settings.gates);
   if (layout.length > 0) rejection = { stage: 'gate', reasons: layout, at: at() };
   if (!rejection) {
+    // A resumed run indexed this chart already (it was stored before the gate ran): take it out,
+    // or the nearest match would be the chart itself and hide a real twin.
+    context.state.withdraw(chart.id);
     // Checked and admitted in one turn of the event loop: two lanes cannot both keep twins.
     const duplicate = context.state.duplicateOf(chart.id, chart.code, phash);
     if (duplicate) rejection = { stage: 'dedup', reasons: [duplicate], at: at() };

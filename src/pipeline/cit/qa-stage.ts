@@ -169,136 +169,146 @@ export async function answerStage(
     pending = [];
     unsaved = false;
   };
-  for (let index = 0; index < drafts.length; index += 1) {
-    if (index > 0 && drafts[index]?.kind !== drafts[index - 1]?.kind) await flush();
-    if (context.item.shouldStop()) {
-      await flush();
-      return { stage: 'questioned' };
-    }
-    const draft = drafts[index] as DraftQuestion;
-    if (draft.answer || draft.dropped) continue;
-    const calls: ItemCall[] = [];
-    const messages = answerPrompt({
-      code: chart.code,
-      kind: draft.kind,
-      question: draft.question,
-      questionIndex: index,
-      factsSummary,
-    });
-    let answered: NonNullable<DraftQuestion['answer']> | null = null;
-    let verification: NonNullable<QaRecord['verification']> | null = null;
-    let unusable = '';
-    let answerCalls = draft.answerCalls;
-    // At most two calls per question: the second one when the first reply was unusable, or when
-    // its answer did not verify and the recipe says "regenerate once".
-    while (answerCalls < 2) {
-      const reply = await ask(
-        context,
-        item,
-        'qa-writer',
-        messages,
-        `qa.answer.${draft.kind}`,
-        calls,
-        {
-          responseFormat: { name: 'answer', schema: ANSWER_SCHEMA },
-        },
-      );
-      answerCalls += 1;
-      const parsed = parseAnswer(reply);
-      if (!parsed.ok) {
-        unusable = parsed.reason;
-        continue;
+  try {
+    for (let index = 0; index < drafts.length; index += 1) {
+      if (index > 0 && drafts[index]?.kind !== drafts[index - 1]?.kind) await flush();
+      if (context.item.shouldStop()) {
+        await flush();
+        return { stage: 'questioned' };
       }
-      answered = {
-        analysis: parsed.analysis,
-        steps: parsed.steps,
-        answer: parsed.answer,
-        program: parsed.program,
-      };
-      verification = await verify(context, item, chart, answered);
-      if (verification.status === 'mismatch' && policy === 'regenerate-once' && answerCalls < 2) {
-        context.item.progress.log(
-          'warn',
-          `Item ${item.index}: answer ${index + 1} did not verify (${verification.reason}); asking again.`,
-        );
-        continue;
-      }
-      break;
-    }
-    const at = new Date(context.item.clock.now()).toISOString();
-    const nextDraft: DraftQuestion = {
-      ...draft,
-      answerCalls,
-      answer: answered,
-      dropped: answered ? null : `no usable answer: ${unusable}`,
-    };
-    drafts[index] = nextDraft;
-    cit = { ...cit, questions: [...drafts] };
-    if (!answered || !verification) {
-      unsaved = true;
-      continue;
-    }
-    context.item.progress.countVerification(verification.status);
-    let rejection: QaRecord['rejection'] = null;
-    const answerText = formatAnswer(answered.answer);
-    if (verification.status === 'mismatch' && policy === 'drop')
-      rejection = { stage: 'mismatch', reasons: [verification.reason], at };
-    const duplicate = rejection
-      ? null
-      : context.state.duplicateQa(chart.id, chart.code, draft.question, answerText);
-    if (duplicate) rejection = { stage: 'dedup', reasons: [duplicate], at };
-    let votes: QaRecord['votes'] = null;
-    if (!rejection && context.settings.qaRating.enabled && context.deps.llm.hasVision('qa-rater')) {
-      if (!imageDataUrl) {
-        const image = await context.deps.store.getImage(chart.imageId);
-        imageDataUrl = image ? await pngDataUrl(image.png) : null;
-      }
-      if (imageDataUrl) {
-        votes = await vote(
+      const draft = drafts[index] as DraftQuestion;
+      if (draft.answer || draft.dropped) continue;
+      const calls: ItemCall[] = [];
+      const messages = answerPrompt({
+        code: chart.code,
+        kind: draft.kind,
+        question: draft.question,
+        questionIndex: index,
+        factsSummary,
+      });
+      let answered: NonNullable<DraftQuestion['answer']> | null = null;
+      let verification: NonNullable<QaRecord['verification']> | null = null;
+      let unusable = '';
+      let answerCalls = draft.answerCalls;
+      // At most two calls per question: the second one when the first reply was unusable, or when
+      // its answer did not verify and the recipe says "regenerate once".
+      while (answerCalls < 2) {
+        const reply = await ask(
           context,
           item,
-          imageDataUrl,
-          draft.question,
-          formatAnswer(answered.answer),
+          'qa-writer',
+          messages,
+          `qa.answer.${draft.kind}`,
           calls,
+          {
+            responseFormat: { name: 'answer', schema: ANSWER_SCHEMA },
+          },
         );
-        const no = votes.filter((entry) => entry.vote === 'no').length;
-        if (no >= context.settings.qaRating.maxNo)
-          rejection = {
-            stage: 'vote',
-            reasons: [
-              `${no} of ${votes.length} raters voted no: ${votes
-                .filter((v) => v.vote === 'no')
-                .map((v) => v.reason)
-                .join('; ')}`,
-            ],
-            at,
-          };
+        answerCalls += 1;
+        const parsed = parseAnswer(reply);
+        if (!parsed.ok) {
+          unusable = parsed.reason;
+          continue;
+        }
+        answered = {
+          analysis: parsed.analysis,
+          steps: parsed.steps,
+          answer: parsed.answer,
+          program: parsed.program,
+        };
+        verification = await verify(context, item, chart, answered);
+        if (verification.status === 'mismatch' && policy === 'regenerate-once' && answerCalls < 2) {
+          context.item.progress.log(
+            'warn',
+            `Item ${item.index}: answer ${index + 1} did not verify (${verification.reason}); asking again.`,
+          );
+          continue;
+        }
+        break;
       }
+      const at = new Date(context.item.clock.now()).toISOString();
+      const nextDraft: DraftQuestion = {
+        ...draft,
+        answerCalls,
+        answer: answered,
+        dropped: answered ? null : `no usable answer: ${unusable}`,
+      };
+      drafts[index] = nextDraft;
+      cit = { ...cit, questions: [...drafts] };
+      if (!answered || !verification) {
+        unsaved = true;
+        continue;
+      }
+      context.item.progress.countVerification(verification.status);
+      let rejection: QaRecord['rejection'] = null;
+      const answerText = formatAnswer(answered.answer);
+      if (verification.status === 'mismatch' && policy === 'drop')
+        rejection = { stage: 'mismatch', reasons: [verification.reason], at };
+      const duplicate = rejection
+        ? null
+        : context.state.duplicateQa(chart.id, chart.code, draft.question, answerText);
+      if (duplicate) rejection = { stage: 'dedup', reasons: [duplicate], at };
+      let votes: QaRecord['votes'] = null;
+      if (
+        !rejection &&
+        context.settings.qaRating.enabled &&
+        context.deps.llm.hasVision('qa-rater')
+      ) {
+        if (!imageDataUrl) {
+          const image = await context.deps.store.getImage(chart.imageId);
+          imageDataUrl = image ? await pngDataUrl(image.png) : null;
+        }
+        if (imageDataUrl) {
+          votes = await vote(
+            context,
+            item,
+            imageDataUrl,
+            draft.question,
+            formatAnswer(answered.answer),
+            calls,
+          );
+          const no = votes.filter((entry) => entry.vote === 'no').length;
+          if (no >= context.settings.qaRating.maxNo)
+            rejection = {
+              stage: 'vote',
+              reasons: [
+                `${no} of ${votes.length} raters voted no: ${votes
+                  .filter((v) => v.vote === 'no')
+                  .map((v) => v.reason)
+                  .join('; ')}`,
+              ],
+              at,
+            };
+        }
+      }
+      const qa: QaRecord = {
+        id: qaId(chart.id, index),
+        chartId: chart.id,
+        datasetId: chart.datasetId,
+        kind: draft.kind,
+        template: null,
+        question: draft.question,
+        steps: answered.steps,
+        answer: answered.answer,
+        program: answered.program,
+        verification,
+        review: 'unreviewed',
+        programSteps: countProgramSteps(answered.program),
+        createdAt: at,
+        updatedAt: at,
+        analysis: answered.analysis,
+        rejection,
+        votes,
+        calls,
+      };
+      pending.push(qa);
+      unsaved = true;
+      if (!rejection) context.state.admitQa(chart.id, draft.question, answerText);
     }
-    const qa: QaRecord = {
-      id: qaId(chart.id, index),
-      chartId: chart.id,
-      datasetId: chart.datasetId,
-      kind: draft.kind,
-      template: null,
-      question: draft.question,
-      steps: answered.steps,
-      answer: answered.answer,
-      program: answered.program,
-      verification,
-      review: 'unreviewed',
-      programSteps: countProgramSteps(answered.program),
-      createdAt: at,
-      updatedAt: at,
-      analysis: answered.analysis,
-      rejection,
-      votes,
-      calls,
-    };
-    pending.push(qa);
-    unsaved = true;
-    if (!rejection) context.state.admitQa(chart.id, draft.question, answerText);
+  } catch (error) {
+    // Answers already paid for are kept when the run pauses (budget, key) or the stage fails.
+    if (!context.item.signal.aborted) await flush().catch(() => undefined);
+    throw error;
   }
   await flush();
   await context.deps.store.commitVerified({

@@ -40,6 +40,14 @@ describe('CitRunState', () => {
     expect(strict.duplicateOf('b', script('b'), '00000000000000fe')).toBeNull();
   });
 
+  it('finds the twin of a chart a resumed run had already indexed, once it is withdrawn', () => {
+    // 'b' was stored before its gate ran (a closed tab): the run state indexes it at start.
+    const twin = chart('b', { code: script('a'), kept: false });
+    const state = new CitRunState(recipe(), [twin, chart('a')], [], []);
+    state.withdraw('b');
+    expect(state.duplicateOf('b', script('a'), null)).toMatch(/near-duplicate code of chart a/);
+  });
+
   it('compares questions within a chart by ROUGE-L > 0.7', () => {
     const state = new CitRunState(recipe(), [], [], []);
     state.admit('c', script('c'), null, null);

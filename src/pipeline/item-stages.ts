@@ -41,6 +41,8 @@ export interface ItemContext {
   settings: RecipeSettings;
   /** The recipe's stages by the stage they start from. */
   stages: Partial<Record<ItemStage, StageStep>>;
+  /** Told when an item fails after its retries (the CIT run frees its place in the quota). */
+  onItemFailed?: (item: ItemRecord) => void;
   signal: AbortSignal;
   progress: RunProgress;
   /** Render handles of this session (lost on reload: the verify stage then renders again). */
@@ -217,6 +219,7 @@ export async function advanceItem(context: ItemContext, start: ItemRecord): Prom
         continue;
       }
       await context.deps.store.failItem({ itemId: item.id, attempt: record });
+      context.onItemFailed?.(item);
       context.progress.move(item.stage, 'failed');
       context.progress.log('error', `Item ${item.index} failed at ${item.stage}: ${message}`);
       return;

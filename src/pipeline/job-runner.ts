@@ -145,6 +145,7 @@ export class JobRunner {
       (item) => !['done', 'failed', 'rejected'].includes(item.stage),
     );
     let stages = TEMPLATE_STAGES;
+    let onItemFailed: ItemContext['onItemFailed'];
     let lanes = Math.max(1, this.#deps.concurrency ?? 1);
     if (active.run.settings.kind === 'cit') {
       try {
@@ -154,6 +155,7 @@ export class JobRunner {
           this.#progress.setCost(cit.llm.usage()),
         );
         stages = prepared.stages;
+        onItemFailed = prepared.onItemFailed;
         this.#progress.setCost(cit.llm.usage());
       } catch (error) {
         this.#stopOnError(active, error);
@@ -172,6 +174,7 @@ export class JobRunner {
       clock: this.#clock,
       settings: active.run.settings,
       stages,
+      onItemFailed,
       signal: active.controller.signal,
       progress: this.#progress,
       renderIds: this.#renderIds,

@@ -29,6 +29,8 @@ export function corpusSeeds(): PoolSeed[] {
 export interface CitRun {
   stages: Partial<Record<ItemStage, StageStep>>;
   state: CitRunState;
+  /** An item gave up after its retries: its place in the quota and its cached chart go. */
+  onItemFailed: (item: ItemRecord) => void;
 }
 
 export async function prepareCitRun(
@@ -98,6 +100,10 @@ export async function prepareCitRun(
 
   return {
     state,
+    onItemFailed: (item) => {
+      state.release(item.id);
+      if (item.chartId) state.forgetChart(item.chartId);
+    },
     stages: {
       planned: wrap(writeStage),
       drafted: wrap(renderStage),

@@ -6,7 +6,6 @@ import type {
   AttemptRecord,
   ChartRecord,
   ImageRecord,
-  ItemRecord,
   ItemStage,
   QaRecord,
   Rejection,
@@ -16,19 +15,8 @@ import type { MinorChartType } from '../core/chart-types.ts';
 import { formatAnswer } from '../core/export/answer-text.ts';
 import { buildBrowseRow } from './browse-rows.ts';
 import { toQaRecord, toStoredQa, type CitDatabase, type SeedRecord } from './database.ts';
-import { advanceItem, StaleItemError } from './runs.ts';
+import { advanceItem, requireItemAt } from './runs.ts';
 import { guardQuota } from './storage-errors.ts';
-
-async function requireStage(
-  db: CitDatabase,
-  itemId: string,
-  stage: ItemStage,
-): Promise<ItemRecord> {
-  const item = await db.items.get(itemId);
-  if (!item || item.stage !== stage)
-    throw new StaleItemError(itemId, stage, item?.stage ?? 'missing');
-  return item;
-}
 
 /** Saves the item's working state; moves it to `to` when given (with the attempt). */
 export async function saveCitItemState(
@@ -43,7 +31,7 @@ export async function saveCitItemState(
 ): Promise<void> {
   await guardQuota(() =>
     db.transaction('rw', db.items, async () => {
-      const item = await requireStage(db, input.itemId, input.stage);
+      const item = await requireItemAt(db, input.itemId, input.stage);
       const at = input.attempt?.at ?? new Date().toISOString();
       await db.items.put({
         ...item,
@@ -92,7 +80,7 @@ export async function commitCitGate(
 ): Promise<void> {
   const to: ItemStage = input.rejection ? 'rejected' : 'gated';
   await guardQuota(() =>
-    db.transaction('rw', [db.items, db.charts, db.chartRows, db.qa], async () => {
+    db.transaction('rw', [db.items, db.charts, db.chartRows], async () => {
       await advanceItem(db, input.itemId, 'rendered', to, input.attempt, undefined, {
         cit: input.cit,
       });
@@ -124,7 +112,7 @@ export async function commitCitAnswers(
 ): Promise<void> {
   await guardQuota(() =>
     db.transaction('rw', [db.items, db.qa], async () => {
-      await requireStage(db, input.itemId, 'questioned');
+      await requireItemAt(db, input.itemId, 'questioned');
       await db.items.update(input.itemId, { cit: input.cit, updatedAt: new Date().toISOString() });
       if (input.qa.length > 0) await db.qa.bulkPut(input.qa.map(toStoredQa));
     }),
@@ -179,10 +167,11 @@ export async function listPoolCharts(db: CitDatabase, datasetId: string): Promis
         list.push({ question: qa.question, answer: formatAnswer(qa.answer) });
         questions.set(qa.chartId, list);
       });
-    const pool: PoolChart[] = [];
-    for (const chart of charts) {
-      const image = await db.images.get(chart.imageId);
-      pool.push({
+    // One read for every image (their perceptual hashes), not one per chart.
+    const images = await db.images.bulkGet(charts.map((chart) => chart.imageId));
+    return charts.map((chart, index): PoolChart => {
+      const image = images[index];
+      return {
         id: chart.id,
         minor: chart.minor,
         level: chart.level,
@@ -194,9 +183,8 @@ export async function listPoolCharts(db: CitDatabase, datasetId: string): Promis
         kept: visible.has(chart.id) && !chart.rejection && chart.review !== 'rejected',
         rejected: Boolean(chart.rejection) || chart.review === 'rejected',
         qa: questions.get(chart.id) ?? [],
-      });
-    }
-    return pool;
+      };
+    });
   });
 }
 

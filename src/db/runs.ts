@@ -115,6 +115,18 @@ export class StaleItemError extends Error {
   }
 }
 
+/** The item, checked to be at `stage` (a replayed stage finds it further on: StaleItemError). */
+export async function requireItemAt(
+  db: CitDatabase,
+  itemId: string,
+  stage: ItemStage,
+): Promise<ItemRecord> {
+  const item = await db.items.get(itemId);
+  if (!item || item.stage !== stage)
+    throw new StaleItemError(itemId, stage, item?.stage ?? 'missing');
+  return item;
+}
+
 export async function advanceItem(
   db: CitDatabase,
   itemId: string,
@@ -124,9 +136,7 @@ export async function advanceItem(
   chartId?: string,
   patch: Partial<Pick<ItemRecord, 'cit'>> = {},
 ): Promise<ItemRecord> {
-  const item = await db.items.get(itemId);
-  if (!item || item.stage !== from)
-    throw new StaleItemError(itemId, from, item?.stage ?? 'missing');
+  const item = await requireItemAt(db, itemId, from);
   const next: ItemRecord = {
     ...item,
     ...patch,

@@ -10,7 +10,12 @@ import type {
   RecipeSettings,
   TemplateRecipeSettings,
 } from '../core/dataset/records.ts';
-import type { RenderErrorKind, RenderResult, RenderSuccess } from '../python/index.ts';
+import type {
+  AnswerResult,
+  RenderErrorKind,
+  RenderResult,
+  RenderSuccess,
+} from '../python/index.ts';
 import type { RunProgress } from './run-progress.ts';
 import type { Clock, RunnerDependencies } from './runner-types.ts';
 import {
@@ -58,7 +63,8 @@ function templateSettings(context: ItemContext): TemplateRecipeSettings {
   return context.settings;
 }
 
-function attempt(
+/** One try of one stage, for the item's attempt log. */
+export function attempt(
   clock: Clock,
   stage: ItemStage,
   started: number,
@@ -134,20 +140,35 @@ async function reRender(
   return result;
 }
 
+/**
+ * Runs an answer program in the namespace the item's chart left in a worker. `redraw` draws the
+ * chart again (and records the new handle) when this session holds none, or when the worker
+ * holding it is gone (crash, idle release): then the program runs once more.
+ */
+export async function runOnChart(
+  context: ItemContext,
+  item: ItemRecord,
+  program: string,
+  redraw: () => Promise<string>,
+): Promise<AnswerResult> {
+  const { renderer } = context.deps;
+  let renderId = context.renderIds.get(item.id) ?? (await redraw());
+  let answer = await renderer.runAnswerProgram(renderId, program, context.signal);
+  if (!answer.ok && answer.error.kind === 'crashed') {
+    renderId = await redraw();
+    answer = await renderer.runAnswerProgram(renderId, program, context.signal);
+  }
+  return answer;
+}
+
 async function verifyStage(context: ItemContext, item: ItemRecord): Promise<StageOutcome> {
   const started = context.clock.now();
   const stored = item.chartId ? await context.deps.store.getItemChart(item.chartId) : null;
   if (!stored) throw new Error(`item ${item.id} is rendered but its chart is missing`);
-  let renderId =
-    context.renderIds.get(item.id) ?? (await reRender(context, item, stored.chart.code)).renderId;
+  const redraw = async () => (await reRender(context, item, stored.chart.code)).renderId;
   const verifications: { qaId: string; verification: NonNullable<QaRecord['verification']> }[] = [];
   for (const qa of stored.qa) {
-    let answer = await context.deps.renderer.runAnswerProgram(renderId, qa.program, context.signal);
-    if (!answer.ok && answer.error.kind === 'crashed') {
-      // The worker holding the namespace is gone (crash, idle release): draw it again once.
-      renderId = (await reRender(context, item, stored.chart.code)).renderId;
-      answer = await context.deps.renderer.runAnswerProgram(renderId, qa.program, context.signal);
-    }
+    const answer = await runOnChart(context, item, qa.program, redraw);
     const verification = judgeAnswer(qa, answer, new Date(context.clock.now()).toISOString());
     verifications.push({ qaId: qa.id, verification });
     context.progress.countVerification(verification.status);

@@ -4,6 +4,7 @@
 // silent (crashed) iframe is noticed.
 import type { HostReply, HostRequest, RuntimeSource } from '../../workers/python/protocol.ts';
 import { isHostReply } from './message-checks.ts';
+import { bytesToBase64 } from '../core/base64.ts';
 
 /** What a frame needs to start. */
 export interface SandboxFrameConfig {
@@ -23,9 +24,7 @@ export interface SandboxFrameConfig {
 /** sha256 of a script, base64, as CSP wants it. */
 export async function hashScript(source: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(source));
-  let binary = '';
-  new Uint8Array(digest).forEach((byte) => (binary += String.fromCharCode(byte)));
-  return btoa(binary);
+  return bytesToBase64(new Uint8Array(digest));
 }
 
 /** The iframe's CSP. 0.17 builds callable proxies with `Function`, so it needs 'unsafe-eval'. */

@@ -2,7 +2,7 @@
 // each role (the recipe's override, else the Settings assignment), each wrapped with traffic
 // control (a storm of rate limits pauses the run) and metering (every call priced, checked against
 // the budget and recorded in llmCalls), the seed pool, and the runtime the prompts describe.
-import type { CitRecipeSettings, CitRole } from '../core/cit/recipe.ts';
+import type { CitRole } from '../core/cit/recipe.ts';
 import { CIT_ROLES } from '../core/cit/recipe.ts';
 import type { RunRecord } from '../core/dataset/records.ts';
 import {
@@ -24,6 +24,7 @@ import {
   type CitDependencies,
 } from '../pipeline/index.ts';
 import type { RuntimeInfo } from '../python/index.ts';
+import { resolveRoleServer } from './recipe-roles.ts';
 import { makeProvider, presetNeedsKey, type SettingsState } from './settings.svelte.ts';
 
 export interface CitAppParts {
@@ -32,31 +33,6 @@ export interface CitAppParts {
   runtimeInfo(): Promise<RuntimeInfo>;
   /** Pauses the run (a storm of rate limits). */
   pause(reason: string): void;
-}
-
-/** Which provider and model serve a role: the recipe's override, else Settings. */
-export function roleAssignment(
-  recipe: CitRecipeSettings,
-  settings: Pick<SettingsState, 'roles' | 'providers'>,
-  role: CitRole,
-): { providerId: string; model: string } | null {
-  const override = recipe.roles[role];
-  const assigned = settings.roles[role];
-  const providerId = override.providerId ?? assigned?.providerId ?? null;
-  if (!providerId) return null;
-  const config = settings.providers.find((provider) => provider.id === providerId);
-  if (!config) return null;
-  const model = override.model ?? (assigned?.providerId === providerId ? assigned.model : '') ?? '';
-  return { providerId, model: model || config.model };
-}
-
-/** The roles a recipe uses (raters only when enabled). */
-export function rolesInUse(recipe: CitRecipeSettings): CitRole[] {
-  return CIT_ROLES.filter(
-    (role) =>
-      (role !== 'chart-rater' || recipe.chartRating.enabled) &&
-      (role !== 'qa-rater' || recipe.qaRating.enabled),
-  );
 }
 
 async function buildProvider(
@@ -93,9 +69,16 @@ export function citDependencies(parts: CitAppParts): (run: RunRecord) => Promise
     };
     // One traffic queue per provider and model, shared by the roles it serves.
     const shared = new Map<string, LlmProvider>();
-    for (const role of rolesInUse(recipe)) {
-      const assignment = roleAssignment(recipe, parts.settings, role);
-      if (!assignment) continue;
+    // Who serves each role is resolved as the Generate page shows it (src/state/recipe-roles.ts).
+    for (const role of CIT_ROLES) {
+      const server = resolveRoleServer(
+        recipe,
+        role,
+        parts.settings.providers,
+        parts.settings.roles,
+      );
+      if (!server.isNeeded || !server.providerId || !server.providerName) continue;
+      const assignment = { providerId: server.providerId, model: server.model ?? '' };
       const key = `${assignment.providerId}\u0000${assignment.model}`;
       let provider = shared.get(key);
       if (!provider) {

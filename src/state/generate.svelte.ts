@@ -1,7 +1,8 @@
 import type { TemplateRecipeSettings } from '../core/dataset/records.ts';
 import { defaultCitRecipe, parseCitRecipe, type CitRecipeSettings } from '../core/cit/recipe.ts';
 import type { RuntimeInfo } from '../python/index.ts';
-import { citDependencies, roleAssignment, rolesInUse } from './cit-dependencies.ts';
+import { citDependencies } from './cit-dependencies.ts';
+import { findRoleBlockers, resolveRoleServers } from './recipe-roles.ts';
 import type { SettingsState } from './settings.svelte.ts';
 import type { MinorChartType } from '../core/chart-types.ts';
 import { saveRecipe, StorageFullError, type CitDatabase } from '../db/index.ts';
@@ -174,11 +175,12 @@ export class GenerateState {
       : parsed.problems.map((problem) => `${problem.path}: ${problem.message}`);
     const settingsState = this.#settingsState;
     if (!settingsState) return [...problems, 'LLM settings are not available.'];
-    for (const role of rolesInUse(this.citSettings)) {
-      if (!roleAssignment(this.citSettings, settingsState, role))
-        problems.push(`No provider serves the ${role} role: assign one in Settings (Alt+6).`);
-    }
-    return problems;
+    const servers = resolveRoleServers(
+      this.citSettings,
+      settingsState.providers,
+      settingsState.roles,
+    );
+    return [...problems, ...findRoleBlockers(servers)];
   }
 
   /** Validates the CIT recipe and the role assignments, saves the recipe and starts the run. */

@@ -7,7 +7,7 @@ import { canonicalJson } from '../../llm/usage/call-record.ts';
 import { sha256Hex } from '../../core/sha256.ts';
 import type { CitRecipeSettings } from '../../core/cit/recipe.ts';
 import type { ItemRecord, ItemStage, RunRecord } from '../../core/dataset/records.ts';
-import type { ItemContext, StageOutcome, StageStep } from '../item-stages.ts';
+import { attempt, type ItemContext, type StageOutcome, type StageStep } from '../item-stages.ts';
 import { chartOf, citOf, type CitContext, type RuntimeFacts } from './context.ts';
 import { gateStage } from './gate-stage.ts';
 import { answerStage, questionStage } from './qa-stage.ts';
@@ -59,16 +59,9 @@ export async function prepareCitRun(
   });
 
   const done: StageStep = async (item, record) => {
-    const started = item.clock.now();
     await item.deps.store.commitDoneItem({
       itemId: record.id,
-      attempt: {
-        stage: 'done',
-        at: new Date(item.clock.now()).toISOString(),
-        ok: true,
-        error: null,
-        durationMs: item.clock.now() - started,
-      },
+      attempt: attempt(item.clock, 'done', item.clock.now()),
     });
     const cit = citOf(record);
     const chart = await chartOf(contextOf(item), record);

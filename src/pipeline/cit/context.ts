@@ -9,7 +9,7 @@ import type {
   ItemStage,
   RunRecord,
 } from '../../core/dataset/records.ts';
-import type { ItemContext } from '../item-stages.ts';
+import { attempt, type ItemContext } from '../item-stages.ts';
 import type { PromptMessage } from '../../core/cit/prompts/task.ts';
 import type { RuntimeFacts } from '../../core/cit/prompts/runtime.ts';
 import type { RuntimeInfo } from '../../python/index.ts';
@@ -46,14 +46,7 @@ export function attemptOf(
   started: number,
   error: AttemptRecord['error'] = null,
 ): AttemptRecord {
-  const clock = context.item.clock;
-  return {
-    stage,
-    at: new Date(clock.now()).toISOString(),
-    ok: error === null,
-    error,
-    durationMs: clock.now() - started,
-  };
+  return attempt(context.item.clock, stage, started, error);
 }
 
 /**

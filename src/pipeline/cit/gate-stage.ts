@@ -6,6 +6,7 @@ import type { ItemCall } from '../../core/cit/item-state.ts';
 import { parseChartRating } from '../../core/cit/parse/qa-replies.ts';
 import { chartRatingPrompt, CHART_RATING_SCHEMA } from '../../core/cit/prompts/index.ts';
 import { GATE_FINDING_KINDS } from '../../core/cit/recipe.ts';
+import { bytesToBase64 } from '../../core/base64.ts';
 import type { ChartRecord, ItemRecord, Rejection } from '../../core/dataset/records.ts';
 import { ask, attemptOf, chartOf, citOf, type CitContext } from './context.ts';
 
@@ -29,11 +30,7 @@ export function gateReasons(
 
 /** PNG bytes as a data URL for a vision model. */
 export async function pngDataUrl(png: Blob): Promise<string> {
-  const bytes = new Uint8Array(await png.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:image/png;base64,${btoa(binary)}`;
+  return `data:image/png;base64,${bytesToBase64(new Uint8Array(await png.arrayBuffer()))}`;
 }
 
 async function rate(

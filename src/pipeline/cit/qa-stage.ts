@@ -16,6 +16,7 @@ import {
 } from '../../core/cit/prompts/index.ts';
 import { formatAnswer } from '../../core/export/answer-text.ts';
 import type { ChartRecord, ItemRecord, QaKind, QaRecord } from '../../core/dataset/records.ts';
+import { runOnChart } from '../item-stages.ts';
 import { countProgramSteps, judgeAnswer, qaId } from '../template-stages.ts';
 import { ask, attemptOf, chartOf, citOf, type CitContext } from './context.ts';
 import { pngDataUrl } from './gate-stage.ts';
@@ -78,25 +79,6 @@ export async function questionStage(
   return { stage: 'questioned', cit: next };
 }
 
-/** A handle on the chart's namespace in a worker (drawn again when the worker lost it). */
-async function namespaceOf(
-  context: CitContext,
-  item: ItemRecord,
-  chart: ChartRecord,
-  fresh: boolean,
-) {
-  const known = context.item.renderIds.get(item.id);
-  if (known && !fresh) return known;
-  const result = await context.item.deps.renderer.render(
-    chart.code,
-    { dpi: chart.dpi, seed: chart.provenance.seed },
-    context.item.signal,
-  );
-  if (!result.ok) throw new Error(`re-render for verification failed: ${result.error.message}`);
-  context.item.renderIds.set(item.id, result.renderId);
-  return result.renderId;
-}
-
 /** Runs the answer program against the chart's namespace and compares it with the answer. */
 async function verify(
   context: CitContext,
@@ -104,16 +86,18 @@ async function verify(
   chart: ChartRecord,
   answered: NonNullable<DraftQuestion['answer']>,
 ): Promise<NonNullable<QaRecord['verification']>> {
-  const { renderer } = context.item.deps;
-  let renderId = await namespaceOf(context, item, chart, false);
-  let result = await renderer.runAnswerProgram(renderId, answered.program, context.item.signal);
-  if (!result.ok && result.error.kind === 'crashed') {
-    // The worker holding the namespace is gone (crash, idle release): draw it again once.
-    renderId = await namespaceOf(context, item, chart, true);
-    result = await renderer.runAnswerProgram(renderId, answered.program, context.item.signal);
-  }
-  const at = new Date(context.item.clock.now()).toISOString();
-  return judgeAnswer(answered, result, at);
+  const redraw = async () => {
+    const result = await context.item.deps.renderer.render(
+      chart.code,
+      { dpi: chart.dpi, seed: chart.provenance.seed },
+      context.item.signal,
+    );
+    if (!result.ok) throw new Error(`re-render for verification failed: ${result.error.message}`);
+    context.item.renderIds.set(item.id, result.renderId);
+    return result.renderId;
+  };
+  const result = await runOnChart(context.item, item, answered.program, redraw);
+  return judgeAnswer(answered, result, new Date(context.item.clock.now()).toISOString());
 }
 
 async function vote(

@@ -1,7 +1,6 @@
 // planned → drafted: choose what to draw (quota: type, topics, Self-Instruct or Evol, demos or the
 // parent), commit that choice, then hold the two-turn conversation with the code-writer and keep
 // the reply only if it has exactly one code block of the allowed length (METHOD.md §2, S1/S2).
-import { findMinorChartType } from '../../core/chart-types.ts';
 import type { CitItemState, ItemCall, StoredTurn } from '../../core/cit/item-state.ts';
 import {
   evolPlan,
@@ -178,9 +177,4 @@ export async function writeStage(
       await save({ ...cit, calls }).catch(() => undefined);
     throw error;
   }
-}
-
-/** The display name of a type, for messages. */
-export function typeName(minor: string): string {
-  return findMinorChartType(minor)?.name ?? minor;
 }
